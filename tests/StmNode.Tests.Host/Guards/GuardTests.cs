@@ -105,6 +105,18 @@ namespace StmNode.Tests.Guards
         }
 
         [TestMethod]
+        public void Scanner_MemberReachedThroughDerivedOrOverridingType_MatchesTheListedName()
+        {
+            string code = "class Ok { string M(System.Threading.AutoResetEvent e, System.ArgumentOutOfRangeException x) { e.Set(); return x.Message; } }";
+            List<string> findings = PortabilityScanner.Scan(new[] { new KeyValuePair<string, string>("Ok.cs", code) }, NanoAllowList.Parse(new[]
+            {
+                "[mscorlib]", "string", "bool", "System.Threading.AutoResetEvent", "System.ArgumentOutOfRangeException",
+                "System.Threading.AutoResetEvent.Set()", "System.Exception.Message"
+            }));
+            Assert.AreEqual(0, findings.Count, string.Join("\n", findings));
+        }
+
+        [TestMethod]
         public void AllowList_SectionForAnAssemblyTheTestRunnerCannotLoad_IsReported()
         {
             NanoAllowList list = NanoAllowList.Parse(new[] { "[mscorlib]", "string", "[System.Device.Gpio]", "System.Device.Gpio.GpioController" });

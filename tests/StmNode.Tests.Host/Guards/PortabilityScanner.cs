@@ -79,7 +79,7 @@ namespace StmNode.Tests.Guards
                         }
                     }
 
-                    string symbolProblem = SymbolProblem(symbol, allowList);
+                    string symbolProblem = SymbolProblem(symbol, allowList, ReceiverType(node, model));
                     if (symbolProblem != null)
                     {
                         findings.Add(Where(node.GetLocation()) + ": " + symbolProblem);
@@ -133,7 +133,54 @@ namespace StmNode.Tests.Guards
             }
         }
 
-        private static string SymbolProblem(ISymbol symbol, NanoAllowList allowList)
+        /// <summary>The static type a member is reached through (x in x.M()), which may derive from the declaring type.</summary>
+        private static ITypeSymbol ReceiverType(SyntaxNode node, SemanticModel model)
+        {
+            if (node is InvocationExpressionSyntax invocation)
+            {
+                node = invocation.Expression;
+            }
+            else if (node is SimpleNameSyntax name && node.Parent is MemberAccessExpressionSyntax parent && parent.Name == name)
+            {
+                node = parent;
+            }
+
+            return node is MemberAccessExpressionSyntax access ? model.GetTypeInfo(access.Expression).Type : null;
+        }
+
+        /// <summary>
+        /// The names a member may be listed under: as declared, as reached through a derived type (nano declares
+        /// AutoResetEvent.Set where .NET declares EventWaitHandle.Set), and as the member it overrides (.NET overrides
+        /// ArgumentOutOfRangeException.Message, nano inherits Exception.Message).
+        /// </summary>
+        private static IEnumerable<string> ListedNames(ISymbol symbol, ITypeSymbol receiver)
+        {
+            string display = symbol.ToDisplayString(AllowListFormat);
+            yield return display;
+            if (symbol.ContainingType == null || symbol is INamedTypeSymbol)
+            {
+                yield break;
+            }
+
+            string owner = symbol.ContainingType.ToDisplayString(AllowListFormat);
+            if (display.StartsWith(owner + ".", StringComparison.Ordinal))
+            {
+                string member = display.Substring(owner.Length);
+                for (ITypeSymbol t = receiver; t != null && !SymbolEqualityComparer.Default.Equals(t, symbol.ContainingType); t = t.BaseType)
+                {
+                    yield return t.ToDisplayString(AllowListFormat) + member;
+                }
+            }
+
+            ISymbol overridden = (symbol as IMethodSymbol)?.OverriddenMethod ?? (ISymbol)(symbol as IPropertySymbol)?.OverriddenProperty;
+            while (overridden != null)
+            {
+                yield return overridden.ToDisplayString(AllowListFormat);
+                overridden = (overridden as IMethodSymbol)?.OverriddenMethod ?? (ISymbol)(overridden as IPropertySymbol)?.OverriddenProperty;
+            }
+        }
+
+        private static string SymbolProblem(ISymbol symbol, NanoAllowList allowList, ITypeSymbol receiver)
         {
             if (symbol == null || symbol is INamespaceSymbol || symbol is ILocalSymbol || symbol is IParameterSymbol
                 || symbol is ITypeParameterSymbol || symbol is ILabelSymbol || symbol is IRangeVariableSymbol || symbol is IDiscardSymbol)
@@ -174,8 +221,9 @@ namespace StmNode.Tests.Guards
                 return "extension method " + reduced.ReducedFrom.ToDisplayString(AllowListFormat) + " (not in NanoApi.allowlist)";
             }
 
-            string display = symbol.ToDisplayString(AllowListFormat);
-            return allowList.Allows(display) ? null : display + " is not in NanoApi.allowlist (check the nanoFramework source, then add it)";
+            return ListedNames(symbol, receiver).Any(allowList.Allows)
+                ? null
+                : symbol.ToDisplayString(AllowListFormat) + " is not in NanoApi.allowlist (check the nanoFramework source, then add it)";
         }
 
         private static bool IsGeneric(ISymbol symbol)
