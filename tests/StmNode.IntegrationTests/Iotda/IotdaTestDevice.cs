@@ -99,7 +99,7 @@ namespace StmNode.IntegrationTests.Iotda
             return result.ResultCode;
         }
 
-        /// <summary>Subscribes to one filter (relative to the device prefix unless it starts with '$').</summary>
+        /// <summary>Subscribes to one filter ("sys/..." and "user/..." relative to the device tree).</summary>
         public async Task<MqttClientSubscribeResultCode> SubscribeAsync(
             string filter, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce)
         {
@@ -199,7 +199,9 @@ namespace StmNode.IntegrationTests.Iotda
             _client.Dispose();
         }
 
-        private string Full(string topic) => topic.StartsWith("$", StringComparison.Ordinal) ? topic : Prefix + topic;
+        /// <summary>"sys/..." and "user/..." are relative to the device's own tree; anything else is used as given.</summary>
+        private string Full(string topic) =>
+            topic.StartsWith("sys/", StringComparison.Ordinal) || topic.StartsWith("user/", StringComparison.Ordinal) ? Prefix + topic : topic;
 
         private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
         {
