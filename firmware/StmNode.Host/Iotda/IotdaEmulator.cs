@@ -497,7 +497,8 @@ namespace StmNode.Host.Iotda
                     return Task.CompletedTask;
                 }
 
-                if (device.IsOnline)
+                // Same device, other ClientId (e.g. a new timestamp): IoTDA allows one connection per device.
+                if (device.IsOnline && device.ClientId != args.ClientId)
                 {
                     replacedClientId = device.ClientId;
                 }
@@ -516,11 +517,7 @@ namespace StmNode.Host.Iotda
             {
                 RecordProblem(id.DeviceId, IotdaProblemKind.ConnectionReplaced, $"connection {replacedClientId} replaced by {args.ClientId}");
 
-                // MQTTnet itself takes over an identical ClientId; a different one (new timestamp) is dropped here.
-                if (replacedClientId != args.ClientId)
-                {
-                    _ = DropClientAsync(replacedClientId, MqttDisconnectReasonCode.SessionTakenOver);
-                }
+                _ = DropClientAsync(replacedClientId, MqttDisconnectReasonCode.SessionTakenOver);
             }
 
             return Task.CompletedTask;
@@ -547,6 +544,13 @@ namespace StmNode.Host.Iotda
             }
 
             WriteLog($"{id.DeviceId}: disconnected ({args.DisconnectType})");
+
+            // A new CONNECT with the same ClientId: MQTTnet takes the session over and reports the old link here.
+            if (args.DisconnectType == MqttClientDisconnectType.Takeover)
+            {
+                RecordProblem(id.DeviceId, IotdaProblemKind.ConnectionReplaced, $"connection {args.ClientId} taken over by a new one");
+            }
+
             return Task.CompletedTask;
         }
 
@@ -717,7 +721,8 @@ namespace StmNode.Host.Iotda
                     OnReport(deviceId, message.Topic, payload, receivedAt);
                     break;
                 case IotdaUpTopicKind.MessageUp:
-                    Store(deviceId, d => d.MessagesUp, d => d.MessageUpCount++, new IotdaMessageUp(deviceId, receivedAt, message.Topic, payload));
+                    Store(deviceId, d => d.MessagesUp, d => { d.MessageUpCount++; _messagesUp++; },
+                        new IotdaMessageUp(deviceId, receivedAt, message.Topic, payload), MessageReceived);
                     break;
                 case IotdaUpTopicKind.EventUp:
                     await OnEventUpAsync(deviceId, payload, receivedAt).ConfigureAwait(false);
@@ -742,7 +747,8 @@ namespace StmNode.Host.Iotda
                 return;
             }
 
-            Store(deviceId, d => d.Reports, d => d.ReportCount++, new IotdaPropertyReport(deviceId, receivedAt, topic, services, body));
+            Store(deviceId, d => d.Reports, d => { d.ReportCount++; _reports++; },
+                new IotdaPropertyReport(deviceId, receivedAt, topic, services, body), ReportReceived);
         }
 
         private async Task OnEventUpAsync(string deviceId, byte[] payload, DateTimeOffset receivedAt)
@@ -759,7 +765,8 @@ namespace StmNode.Host.Iotda
                 IotdaJson.TryGetString(service, "service_id", out var serviceId);
                 IotdaJson.TryGetString(service, "event_type", out var eventType);
                 var paras = service["paras"] as JsonObject;
-                Store(deviceId, d => d.EventsUp, d => d.EventUpCount++, new IotdaEventUp(deviceId, receivedAt, serviceId, eventType, paras));
+                Store(deviceId, d => d.EventsUp, d => { d.EventUpCount++; _eventsUp++; },
+                    new IotdaEventUp(deviceId, receivedAt, serviceId, eventType, paras), EventReceived);
                 if (serviceId == "$time_sync" && eventType == "time_sync_request")
                 {
                     await AnswerTimeSyncAsync(deviceId, paras, receivedAt).ConfigureAwait(false);
@@ -842,7 +849,9 @@ namespace StmNode.Host.Iotda
 
         // ---- helpers -------------------------------------------------------------------------------------------------
 
-        private void Store<T>(string deviceId, Func<IotdaDeviceState, List<T>> listOf, Action<IotdaDeviceState> count, T item)
+        /// <summary>Appends an uplink to a device's bounded list, counts it (under the lock) and raises its event (outside).</summary>
+        private void Store<T>(
+            string deviceId, Func<IotdaDeviceState, List<T>> listOf, Action<IotdaDeviceState> count, T item, Action<T> handler)
         {
             lock (_gate)
             {
@@ -859,34 +868,10 @@ namespace StmNode.Host.Iotda
                 }
 
                 count(device);
-                switch (item)
-                {
-                    case IotdaPropertyReport:
-                        _reports++;
-                        break;
-                    case IotdaMessageUp:
-                        _messagesUp++;
-                        break;
-                    default:
-                        _eventsUp++;
-                        break;
-                }
-
                 PulseLocked();
             }
 
-            switch (item)
-            {
-                case IotdaPropertyReport report:
-                    Raise(ReportReceived, report);
-                    break;
-                case IotdaMessageUp message:
-                    Raise(MessageReceived, message);
-                    break;
-                case IotdaEventUp ev:
-                    Raise(EventReceived, ev);
-                    break;
-            }
+            Raise(handler, item);
         }
 
         private void RecordProblem(string deviceId, IotdaProblemKind kind, string detail)
