@@ -24,8 +24,6 @@ namespace StmNode.Host.Iotda
         /// <summary>Sender id of the platform's own downlinks; no device can use it (it lacks the ClientId shape).</summary>
         private const string PlatformSenderId = "$iotda";
         private const string KeepAliveItem = "iotda.keepalive";
-        private const int MinKeepAliveSeconds = 30;
-        private const int MaxKeepAliveSeconds = 1200;
         private const int MaxPayloadBytes = 1024 * 1024;
         private static readonly TimeSpan SilenceCheckPeriod = TimeSpan.FromMilliseconds(100);
 
@@ -251,13 +249,7 @@ namespace StmNode.Host.Iotda
         public Task<IotdaRequestResult> SendCommandAsync(
             string deviceId, string serviceId, string commandName, JsonObject paras, CancellationToken cancellationToken = default)
         {
-            var body = new JsonObject
-            {
-                ["object_device_id"] = deviceId,
-                ["service_id"] = serviceId,
-                ["command_name"] = commandName,
-                ["paras"] = paras ?? new JsonObject(),
-            };
+            var body = IotdaBodies.CommandRequest(deviceId, serviceId, commandName, paras);
             return RequestAsync(deviceId, IotdaUpTopicKind.CommandResponse, IotdaTopics.CommandRequest, body,
                 IotdaRequestResult.CommandTimeoutErrorCode, "Command request timed out", cancellationToken);
         }
@@ -266,15 +258,7 @@ namespace StmNode.Host.Iotda
         public Task<IotdaRequestResult> SetPropertiesAsync(
             string deviceId, string serviceId, JsonObject properties, CancellationToken cancellationToken = default)
         {
-            var body = new JsonObject
-            {
-                ["object_device_id"] = deviceId,
-                ["services"] = new JsonArray(new JsonObject
-                {
-                    ["service_id"] = serviceId,
-                    ["properties"] = properties ?? new JsonObject(),
-                }),
-            };
+            var body = IotdaBodies.PropertiesSetRequest(deviceId, serviceId, properties);
 
             // The platform's error code for a property timeout is not documented (protocols.md §1.5), so none is given.
             return RequestAsync(deviceId, IotdaUpTopicKind.PropertiesSetResponse, IotdaTopics.PropertiesSetRequest, body,
@@ -285,12 +269,7 @@ namespace StmNode.Host.Iotda
         public Task<IotdaRequestResult> GetPropertiesAsync(
             string deviceId, string serviceId, CancellationToken cancellationToken = default)
         {
-            var body = new JsonObject { ["object_device_id"] = deviceId };
-            if (serviceId != null)
-            {
-                body["service_id"] = serviceId;
-            }
-
+            var body = IotdaBodies.PropertiesGetRequest(deviceId, serviceId);
             return RequestAsync(deviceId, IotdaUpTopicKind.PropertiesGetResponse, IotdaTopics.PropertiesGetRequest, body,
                 null, "Property get request timed out", cancellationToken);
         }
@@ -392,10 +371,12 @@ namespace StmNode.Host.Iotda
 
         private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs args)
         {
-            var refusal = CheckConnect(args, out var reason);
+            var keepAlive = (int)args.KeepAlivePeriod.GetValueOrDefault();
+            var refusal = IotdaConnectCheck.Check(args.ClientId, args.UserName, args.Password, keepAlive,
+                ConnectPacketOf(args).WillFlag, SecretOf, _options.Clock.GetUtcNow(), _options.TimestampTolerance, out var reason);
             if (refusal == MqttConnectReasonCode.Success)
             {
-                args.SessionItems[KeepAliveItem] = (int)args.KeepAlivePeriod.GetValueOrDefault();
+                args.SessionItems[KeepAliveItem] = keepAlive;
                 return Task.CompletedTask;
             }
 
@@ -410,75 +391,12 @@ namespace StmNode.Host.Iotda
             return Task.CompletedTask;
         }
 
-        private MqttConnectReasonCode CheckConnect(ValidatingConnectionEventArgs args, out string reason)
+        private string SecretOf(string deviceId)
         {
-            if (!IotdaClientId.TryParse(args.ClientId, out var id))
-            {
-                reason = $"ClientId \"{args.ClientId}\" is not {{device_id}}_0_{{0|1}}_{{YYYYMMDDHH}}";
-                return MqttConnectReasonCode.ClientIdentifierNotValid;
-            }
-
-            // The exact CONNACK codes IoTDA uses for these refusals are unconfirmed (protocols.md §1.2).
-            var keepAlive = args.KeepAlivePeriod.GetValueOrDefault();
-            if (keepAlive < MinKeepAliveSeconds || keepAlive > MaxKeepAliveSeconds)
-            {
-                reason = $"keep-alive {keepAlive} s is outside {MinKeepAliveSeconds}..{MaxKeepAliveSeconds} s";
-                return MqttConnectReasonCode.NotAuthorized;
-            }
-
-            if (ConnectPacketOf(args).WillFlag)
-            {
-                reason = "will messages are not supported";
-                return MqttConnectReasonCode.NotAuthorized;
-            }
-
-            if (args.UserName != id.DeviceId)
-            {
-                reason = "the user name is not the ClientId's device id";
-                return MqttConnectReasonCode.BadUserNameOrPassword;
-            }
-
-            string secret;
             lock (_gate)
             {
-                secret = _devices.TryGetValue(id.DeviceId, out var device) ? device.Secret : null;
+                return _devices.TryGetValue(deviceId, out var device) ? device.Secret : null;
             }
-
-            if (secret == null)
-            {
-                reason = "the device is not registered";
-                return MqttConnectReasonCode.BadUserNameOrPassword;
-            }
-
-            if (id.SignType == 1 && !IsTimestampCurrent(id, out var skew))
-            {
-                reason = $"sign type 1 timestamp {id.Timestamp} is {skew.TotalMinutes:0} min away from platform time";
-                return MqttConnectReasonCode.BadUserNameOrPassword;
-            }
-
-            if (!IotdaPassword.Matches(args.Password, id.Timestamp, secret))
-            {
-                reason = "the password does not match the secret and timestamp";
-                return MqttConnectReasonCode.BadUserNameOrPassword;
-            }
-
-            reason = null;
-            return MqttConnectReasonCode.Success;
-        }
-
-        /// <summary>The timestamp names an hour; accept when the clock is within the tolerance of that hour.</summary>
-        private bool IsTimestampCurrent(IotdaClientId id, out TimeSpan skew)
-        {
-            var now = _options.Clock.GetUtcNow();
-            if (!id.TryGetTime(out var hourStart))
-            {
-                skew = TimeSpan.MaxValue;
-                return false;
-            }
-
-            var hourEnd = hourStart.AddHours(1);
-            skew = now < hourStart ? hourStart - now : now >= hourEnd ? now - hourEnd : TimeSpan.Zero;
-            return skew <= _options.TimestampTolerance;
         }
 
         private Task OnClientConnectedAsync(ClientConnectedEventArgs args)
@@ -488,7 +406,7 @@ namespace StmNode.Host.Iotda
                 return Task.CompletedTask;
             }
 
-            var keepAlive = args.SessionItems[KeepAliveItem] is int k ? k : MinKeepAliveSeconds;
+            var keepAlive = args.SessionItems[KeepAliveItem] is int k ? k : IotdaConnectCheck.MinKeepAliveSeconds;
             string replacedClientId = null;
             lock (_gate)
             {
@@ -782,23 +700,7 @@ namespace StmNode.Host.Iotda
                 return;
             }
 
-            var sendTime = _options.Clock.GetUtcNow();
-            var body = new JsonObject
-            {
-                ["object_device_id"] = deviceId,
-                ["services"] = new JsonArray(new JsonObject
-                {
-                    ["service_id"] = "$time_sync",
-                    ["event_type"] = "time_sync_response",
-                    ["event_time"] = IotdaJson.EventTime(sendTime),
-                    ["paras"] = new JsonObject
-                    {
-                        ["device_send_time"] = deviceSendTime,
-                        ["server_recv_time"] = receivedAt.ToUnixTimeMilliseconds(),
-                        ["server_send_time"] = sendTime.ToUnixTimeMilliseconds(),
-                    },
-                }),
-            };
+            var body = IotdaBodies.TimeSyncResponse(deviceId, deviceSendTime, receivedAt, _options.Clock.GetUtcNow());
             if (await PublishDownAsync(IotdaTopics.EventsDown(deviceId), body.ToJsonString(), CancellationToken.None).ConfigureAwait(false))
             {
                 lock (_gate)
