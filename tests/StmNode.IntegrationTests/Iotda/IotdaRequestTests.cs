@@ -10,7 +10,7 @@ namespace StmNode.IntegrationTests.Iotda
     [TestClass]
     public class IotdaRequestTests
     {
-        private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
+        private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(200);
 
         [TestMethod]
         public async Task Command_DeviceResponds_ResponseReturnedToCaller()
