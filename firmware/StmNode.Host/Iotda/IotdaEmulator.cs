@@ -434,7 +434,6 @@ namespace StmNode.Host.Iotda
             if (replacedClientId != null)
             {
                 RecordProblem(id.DeviceId, IotdaProblemKind.ConnectionReplaced, $"connection {replacedClientId} replaced by {args.ClientId}");
-
                 _ = DropClientAsync(replacedClientId, MqttDisconnectReasonCode.SessionTakenOver);
             }
 
