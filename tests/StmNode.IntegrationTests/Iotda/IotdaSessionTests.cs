@@ -73,13 +73,13 @@ namespace StmNode.IntegrationTests.Iotda
             // 30 s keep-alive × 0.02 = 0.6 s of allowed silence.
             await using var emulator = await IotdaTestBed.StartAsync(new IotdaEmulatorOptions { SilenceFactor = 0.02 });
             await using var device = IotdaTestBed.Device();
-            await device.ConnectAsync(emulator.Port, keepAliveSeconds: 30);
-            Assert.IsTrue(await emulator.WaitForOnlineAsync(IotdaTestBed.DeviceId, true, IotdaTestBed.Soon));
+            Assert.AreEqual(MqttClientConnectResultCode.Success, await device.ConnectAsync(emulator.Port, keepAliveSeconds: 30));
 
             Assert.IsTrue(await device.WaitForDisconnectAsync(IotdaTestBed.Soon));
 
-            Assert.IsTrue(await emulator.WaitForOnlineAsync(IotdaTestBed.DeviceId, false, IotdaTestBed.Soon));
             Assert.IsNotNull(await emulator.WaitForProblemAsync(p => p.Kind == IotdaProblemKind.KeepAliveExpired, IotdaTestBed.Soon));
+            Assert.IsTrue(await emulator.WaitForOnlineAsync(IotdaTestBed.DeviceId, false, IotdaTestBed.Soon));
+            Assert.AreEqual(1L, emulator.GetCounters().Connections);
         }
 
         [TestMethod]
@@ -89,11 +89,11 @@ namespace StmNode.IntegrationTests.Iotda
             await using var device = IotdaTestBed.Device();
             await device.ConnectAsync(emulator.Port, keepAliveSeconds: 30);
 
-            // Ping every 150 ms for one and a half times the 0.6 s limit.
-            for (var i = 0; i < 6; i++)
+            // Ping every 100 ms for twice the 0.6 s limit.
+            for (var i = 0; i < 12; i++)
             {
                 await device.PingAsync();
-                await Task.Delay(150);
+                await Task.Delay(100);
             }
 
             Assert.IsTrue(device.IsConnected);
