@@ -25,7 +25,7 @@ namespace StmNode.Cloud
                 char c = value[i];
                 if (c == '/' || c == '+' || c == '#' || c == '&' || c == '|' || c == ',' || c <= ' ' || c == 0x7F)
                 {
-                    return what + " must not contain '" + c.ToString() + "'";
+                    return what + " must not contain '" + new string(c, 1) + "'";
                 }
             }
 

@@ -30,7 +30,7 @@ namespace StmNode.Cloud
                 char c = deviceId[i];
                 if (c == '/' || c == '+' || c == '#' || c == '$')
                 {
-                    return "device id must not contain '" + c.ToString() + "' (MQTT topic character)";
+                    return "device id must not contain '" + new string(c, 1) + "' (MQTT topic character)";
                 }
 
                 if (c <= ' ' || c == 0x7F)

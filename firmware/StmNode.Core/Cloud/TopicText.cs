@@ -40,6 +40,26 @@ namespace StmNode.Cloud
             return true;
         }
 
+        /// <summary>Ordinal position of value in text at or after start, or -1.</summary>
+        public static int IndexOf(string text, string value, int start)
+        {
+            for (int at = start; at + value.Length <= text.Length; at++)
+            {
+                int i = 0;
+                while (i < value.Length && text[at + i] == value[i])
+                {
+                    i++;
+                }
+
+                if (i == value.Length)
+                {
+                    return at;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>
         /// The part of topic between prefix and suffix when it is a single non-empty topic level (a request id or an
         /// Alink service identifier), else null.
