@@ -189,7 +189,7 @@ namespace StmNode.Mqtt
                     int expected = type == 6 ? 0x02 : 0x00;
                     if (flags != expected)
                     {
-                        return Fail(MqttError.InvalidFlags, 0, Name(type) + " flags 0x" + flags.ToString("X1"));
+                        return Fail(MqttError.InvalidFlags, 0, Name(type) + " flags 0x" + flags.ToString("X2"));
                     }
 
                     break;
