@@ -87,7 +87,9 @@ namespace StmNode.Mqtt
 
         public LinkResult Connect(MqttConnectOptions options)
         {
+            // A new session supersedes an unreported loss of the old one.
             CloseLine();
+            _lostReason = null;
             if (options == null || options.Host == null || options.Host.Length == 0 || options.Port < 1 || options.Port > 65535)
             {
                 return Fail(LinkResult.InvalidArgument, "connect needs a host and a port 1..65535");
@@ -377,6 +379,12 @@ namespace StmNode.Mqtt
                         return ReadGotPacket;
                     }
 
+                    if (status == MqttDecodeStatus.PacketSkipped)
+                    {
+                        DropOversized();
+                        continue;
+                    }
+
                     if (status == MqttDecodeStatus.Error)
                     {
                         LoseLink("protocol error: " + MqttErrorText.Of(_decoder.Error) + " at byte " + _decoder.ErrorPosition.ToString() + " of a packet (" + _decoder.ErrorDetail + ")");
@@ -447,6 +455,23 @@ namespace StmNode.Mqtt
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>
+        /// An incoming message was larger than the receive buffer. It is acknowledged anyway, so the broker does not
+        /// redeliver it after every reconnect; it is lost, which the log says.
+        /// </summary>
+        private void DropOversized()
+        {
+            _log.Write(LogLevel.Warning, Source, "dropped a " + _decoder.SkippedLength.ToString() + "-byte message on '" + _decoder.Topic + "': larger than " + _decoder.MaxPacketSize.ToString() + " bytes");
+            if (_decoder.Qos > 0 && _decoder.PacketId != 0)
+            {
+                MqttError error;
+                int length = _decoder.Qos == 1
+                    ? MqttEncoder.PubAck(_tx, 0, _decoder.PacketId, out error)
+                    : MqttEncoder.PubRec(_tx, 0, _decoder.PacketId, out error);
+                Send(_tx, 0, length);
             }
         }
 

@@ -525,6 +525,23 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
+        public void Poll_OversizedQos1Message_IsAcknowledgedDroppedAndLogged()
+        {
+            StreamMqttLinkRig rig = StreamMqttLinkRig.Connected();
+            // 600 payload bytes against the rig's 512-byte maximum, then a normal message.
+            rig.Line.Enqueue(HexBytes.Concat(HexBytes.Parse("32 DD 04 00 01 63 00 0B"), new byte[600]));
+            rig.Inbound("30 04 00 01 63 7A");
+
+            rig.Link.Poll(100);
+
+            Assert.AreEqual("40 02 00 0B", rig.Line.WrittenHex());
+            Assert.AreEqual(1, rig.Messages.Count);
+            Assert.AreEqual("c=7A", rig.Message(0));
+            Assert.IsTrue(rig.Link.IsConnected);
+            Assert.IsTrue(rig.Log.Contains("dropped a 608-byte message on 'c'"), rig.Log.All());
+        }
+
+        [TestMethod]
         public void Poll_InboxFull_LeavesQos1MessageUnacknowledged()
         {
             StreamMqttLinkRig rig = StreamMqttLinkRig.Connected();
