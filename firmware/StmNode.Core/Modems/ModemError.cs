@@ -30,6 +30,7 @@ namespace StmNode.Modems
                 case AtStatus.Aborted: kind = ModemErrorKind.Rebooted; break;
                 case AtStatus.LineFailed: kind = ModemErrorKind.LineFailed; break;
                 case AtStatus.Rejected: kind = ModemErrorKind.InvalidArgument; break;
+                case AtStatus.Failed: kind = ModemErrorKind.Failed; break;
                 default: kind = ModemErrorKind.AtError; break;
             }
 

@@ -30,9 +30,11 @@ namespace StmNode.Modems
         SubscribeRejected = 12,
         /// <summary>+QMTSTAT err_code Code, +QMTPING, +MQTTDISCONNECTED: the session is gone.</summary>
         LinkLost = 13,
-        /// <summary>ESP-AT "ERR CODE:0x…" (Code holds the number) or a FAIL final.</summary>
+        /// <summary>ESP-AT "ERR CODE:0x…" or "+CWJAP:n" (Code holds the number).</summary>
         EspError = 14,
         /// <summary>The operation needs a connected session.</summary>
-        NotConnected = 15
+        NotConnected = 15,
+        /// <summary>A driver-specific failure final (+MQTTPUB:FAIL, SEND FAIL, FAIL).</summary>
+        Failed = 16
     }
 }
