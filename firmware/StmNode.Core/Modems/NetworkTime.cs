@@ -42,7 +42,7 @@ namespace StmNode.Modems
                 return false;
             }
 
-            year += year < 100 ? 2000 : 0;
+            year += year >= 100 ? 0 : (year < 70 ? 2000 : 1900);
             if (year < 2020 || year > 2099 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
                 || hour > 23 || minute > 59 || second > 59 || quarters < -96 || quarters > 96)
             {
