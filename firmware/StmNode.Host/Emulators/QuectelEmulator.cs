@@ -445,6 +445,11 @@ namespace StmNode.Host.Emulators
             }
 
             QmtClient client = _clients[c.Int(1, 0, 5)];
+            if (c.Count > MaxQmtCfgParameters(name))
+            {
+                throw new AtParameterException(50);
+            }
+
             bool query = c.Count == 2;
             switch (name)
             {
@@ -583,6 +588,24 @@ namespace StmNode.Host.Emulators
             }
 
             Ok();
+        }
+
+        private static int MaxQmtCfgParameters(string name)
+        {
+            switch (name)
+            {
+                case "will":
+                    return 7;
+                case "timeout":
+                case "aliauth":
+                    return 5;
+                case "dataformat":
+                case "recv/mode":
+                case "ssl":
+                    return 4;
+                default:
+                    return 3;
+            }
         }
 
         private void ConfigureWill(AtCommand c, QmtClient client, bool query)
