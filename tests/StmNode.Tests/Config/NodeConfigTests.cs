@@ -42,7 +42,7 @@ namespace StmNode.Tests.Config
         [DataRow(5, "keep_alive_s")]
         [DataRow(6, "transport_order")]
         [DataRow(7, "transport_order")]
-        [DataRow(8, "apn")]
+        [DataRow(8, "transport_order")]
         [DataRow(9, "report_period_s")]
         [DataRow(10, "dht_max_age_s")]
         [DataRow(11, "gas_threshold_percent")]
@@ -61,7 +61,7 @@ namespace StmNode.Tests.Config
                 case 5: config.KeepAliveSeconds = 20; break;
                 case 6: config.TransportOrder = new string[] { "wifi", "lora" }; break;
                 case 7: config.TransportOrder = new string[] { "wifi", "wifi" }; break;
-                case 8: config.TransportOrder = new string[] { "wifi", "ec20" }; break;
+                case 8: config.TransportOrder = new string[0]; break;
                 case 9: config.ReportPeriodSeconds = 1; break;
                 case 10: config.DhtMaxAgeSeconds = 1; break;
                 case 11: config.GasThresholdPercent = 101; break;
