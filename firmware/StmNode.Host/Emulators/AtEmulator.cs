@@ -26,6 +26,7 @@ namespace StmNode.Host.Emulators
         private Stream? _stream;
         private InputMode _mode;
         private bool _lineOverflow;
+        private bool _swallowLf;
         private PayloadRequest? _payload;
         private TransparentLink? _link;
         private readonly List<byte[]> _heldDownlink = new List<byte[]>();
@@ -80,6 +81,12 @@ namespace StmNode.Host.Emulators
 
         /// <summary>ESP-AT style backslash escapes inside quoted parameters.</summary>
         protected virtual bool BackslashEscapes => false;
+
+        /// <summary>
+        /// Commands end with CR-LF (ESP-AT): the LF right after a command's CR belongs to that command, also when the
+        /// command switched to payload or transparent mode, so it must not become the first payload byte.
+        /// </summary>
+        protected virtual bool CommandsEndWithCrLf => false;
 
         /// <summary>Longest accepted command line (ESP-AT: 256 bytes).</summary>
         protected virtual int CommandLengthLimit => MaxLineLength;
@@ -516,6 +523,16 @@ namespace StmNode.Host.Emulators
                     return;
                 }
 
+                if (_swallowLf)
+                {
+                    _swallowLf = false;
+                    if (buffer[i] == '\n' && _mode != InputMode.Command)
+                    {
+                        i++;
+                        continue;
+                    }
+                }
+
                 switch (_mode)
                 {
                     case InputMode.Payload:
@@ -543,6 +560,7 @@ namespace StmNode.Host.Emulators
 
             if (b == '\r')
             {
+                _swallowLf = CommandsEndWithCrLf;
                 FlushEcho();
                 byte[] raw = _line.ToArray();
                 bool overflow = _lineOverflow;
