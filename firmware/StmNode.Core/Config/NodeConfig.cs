@@ -4,7 +4,7 @@ namespace StmNode.Config
 {
     /// <summary>
     /// Everything the node can be configured with, with working defaults. Loaded from a JSON file
-    /// (NodeConfigParser), checked by <see cref="Validate"/>; the periods and thresholds may also be
+    /// (<see cref="NodeConfigParser"/>), checked by <see cref="Validate"/>; the periods and thresholds may also be
     /// changed at run time by an IoTDA properties set.
     /// </summary>
     public sealed class NodeConfig
@@ -25,6 +25,7 @@ namespace StmNode.Config
         public string[] TransportOrder = new string[] { "wifi", "ec20", "bc26" };
         public string WifiSsid = "";
         public string WifiPassword = "";
+        /// <summary>APN for the cellular modems; empty lets the network assign its default.</summary>
         public string Apn = "";
 
         public PinMap Pins = new PinMap();
@@ -153,11 +154,6 @@ namespace StmNode.Config
             if ((UsesTransport("wifi") || UsesTransport("esp-at")) && (WifiSsid == null || WifiSsid.Length == 0))
             {
                 return new ConfigError("wifi_ssid", "required when the transport order contains wifi or esp-at");
-            }
-
-            if (UsesTransport("ec20") && (Apn == null || Apn.Length == 0))
-            {
-                return new ConfigError("apn", "required when the transport order contains ec20");
             }
 
             return null;

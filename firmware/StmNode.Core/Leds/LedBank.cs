@@ -3,14 +3,11 @@ using StmNode.Ports;
 namespace StmNode.Leds
 {
     /// <summary>
-    /// The node's three LEDs (numbered 1..3). Keeps the state the cloud asked for and drives the pins; the
-    /// state is reported as "ON" / "OFF".
+    /// The node's three LEDs (numbered 1..3): keeps the state the cloud asked for and drives the pins.
     /// </summary>
     public sealed class LedBank
     {
         public const int Count = 3;
-        public const string On = "ON";
-        public const string Off = "OFF";
 
         private readonly IDigitalOutput[] _outputs;
         private readonly bool[] _states = new bool[Count];
@@ -47,11 +44,6 @@ namespace StmNode.Leds
             _states[led - 1] = on;
             ChangeCount++;
             return true;
-        }
-
-        public static string StateName(bool on)
-        {
-            return on ? On : Off;
         }
 
         /// <summary>Accepts "ON"/"OFF" (any case), true/false and 1/0, as JSON strings, booleans or numbers.</summary>

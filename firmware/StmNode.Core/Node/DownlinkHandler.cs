@@ -5,13 +5,15 @@ using StmNode.Leds;
 namespace StmNode.Node
 {
     /// <summary>
-    /// What the node does with commands, property sets and messages: LED changes and new periods or thresholds.
-    /// Every request is checked completely before anything is applied, so a bad request changes nothing.
+    /// What the node does with commands, property sets and LED messages: LED changes, the report period and the
+    /// thresholds. Every request is checked completely before anything is applied, so a bad request changes nothing.
+    /// LEDs are addressed as LED1..LED3 (0/1, "ON"/"OFF" or true/false), or as {"led": n, "state": s}.
     /// </summary>
     public sealed class DownlinkHandler
     {
-        public const string SetLed = "SET_LED";
-        public const string SetLeds = "SET_LEDS";
+        private const string SetLedResponse = "SET_LED_RSP";
+        private const string SetIntervalResponse = "SET_INTERVAL_RSP";
+        private const string ReportNowResponse = "REPORT_NOW_RSP";
 
         private readonly NodeConfig _config;
         private readonly LedBank _leds;
@@ -22,8 +24,8 @@ namespace StmNode.Node
             _leds = leds;
         }
 
-        /// <summary>Set when an LED changed; the node reports at once and clears it.</summary>
-        public bool LedsChanged { get; set; }
+        /// <summary>Set when an LED changed or a report was asked for; the node reports at once and clears it.</summary>
+        public bool ReportRequested { get; set; }
 
         /// <summary>Set when a period or threshold changed; the node reschedules and clears it.</summary>
         public bool SettingsChanged { get; set; }
@@ -33,10 +35,13 @@ namespace StmNode.Node
         {
             switch (command.CommandName)
             {
-                case SetLed:
+                case PropertyNames.SetLed:
                     return ExecuteSetLed(command.Paras);
-                case SetLeds:
-                    return ExecuteSetLeds(command.Paras);
+                case PropertyNames.SetInterval:
+                    return ExecuteSetInterval(command.Paras);
+                case PropertyNames.ReportNow:
+                    ReportRequested = true;
+                    return Success(ReportNowResponse);
                 default:
                     return new CommandReply(1, "").Add("result", "error").Add("reason", "unknown command '" + command.CommandName + "'");
             }
@@ -114,87 +119,78 @@ namespace StmNode.Node
         }
 
         /// <summary>
-        /// A message down may carry {"led": n, "state": s} or any of led1..led3; anything else is ignored. The change
-        /// is acknowledged by the immediate report that follows it.
+        /// A message down carrying LED states. It has no answer of its own: the immediate report that follows a
+        /// change acknowledges it. Returns false when it named no LED or a bad value (nothing applied).
         /// </summary>
         public bool ApplyMessage(NodeDownlink message)
         {
-            CommandReply reply = message.Paras.Contains("led") ? ExecuteSetLed(message.Paras) : ExecuteSetLeds(message.Paras);
-            return reply.ResultCode == 0;
+            return ExecuteSetLed(message.Paras).ResultCode == 0;
         }
 
         private CommandReply ExecuteSetLed(Hashtable paras)
         {
-            const string Response = "SET_LED_RSP";
-            int led = LedBank.ParseIndex(paras["led"]);
-            if (led < 0)
-            {
-                return Failure(Response, "'led' must be 1, 2 or 3");
-            }
-
-            bool on;
-            if (!LedBank.TryParseState(paras["state"], out on))
-            {
-                return Failure(Response, "'state' must be ON or OFF");
-            }
-
-            if (_leds.Set(led, on))
-            {
-                LedsChanged = true;
-            }
-
-            return new CommandReply(0, Response).Add("result", "success").Add("led", "led" + led.ToString()).Add("state", LedBank.StateName(on));
-        }
-
-        // SET_LEDS sets all three at once: "state" for every LED, and/or led1..led3 individually (these win).
-        private CommandReply ExecuteSetLeds(Hashtable paras)
-        {
-            const string Response = "SET_LEDS_RSP";
             bool[] states = new bool[LedBank.Count];
             bool[] given = new bool[LedBank.Count];
-            bool any = false;
-            if (paras.Contains("state"))
+            if (paras.Contains("led") || paras.Contains("state"))
             {
-                bool all;
-                if (!LedBank.TryParseState(paras["state"], out all))
+                int led = LedBank.ParseIndex(paras["led"]);
+                if (led < 0)
                 {
-                    return Failure(Response, "'state' must be ON or OFF");
+                    return Failure(SetLedResponse, "'led' must be 1, 2 or 3");
                 }
 
-                for (int i = 0; i < LedBank.Count; i++)
+                if (!LedBank.TryParseState(paras["state"], out states[led - 1]))
                 {
-                    states[i] = all;
-                    given[i] = true;
+                    return Failure(SetLedResponse, "'state' must be ON or OFF");
                 }
 
-                any = true;
+                given[led - 1] = true;
             }
 
+            bool any = false;
             for (int i = 0; i < LedBank.Count; i++)
             {
-                string name = "led" + (i + 1).ToString();
+                string name = "LED" + (i + 1).ToString();
                 if (paras.Contains(name))
                 {
-                    if (!LedBank.TryParseState(paras[name], out states[i]))
+                    if (given[i] || !LedBank.TryParseState(paras[name], out states[i]))
                     {
-                        return Failure(Response, "'" + name + "' must be ON or OFF");
+                        return Failure(SetLedResponse, "'" + name + "' must be 0 or 1");
                     }
 
                     given[i] = true;
-                    any = true;
                 }
+
+                any |= given[i];
             }
 
             if (!any)
             {
-                return Failure(Response, "give 'state' or any of led1, led2, led3");
+                return Failure(SetLedResponse, "give LED1, LED2 or LED3 (0/1), or 'led' and 'state'");
             }
 
             ApplyLeds(states, given);
-            return new CommandReply(0, Response).Add("result", "success")
-                .Add("led1", LedBank.StateName(_leds.IsOn(1)))
-                .Add("led2", LedBank.StateName(_leds.IsOn(2)))
-                .Add("led3", LedBank.StateName(_leds.IsOn(3)));
+            return Success(SetLedResponse)
+                .Add(PropertyNames.Led1, _leds.IsOn(1) ? "1" : "0")
+                .Add(PropertyNames.Led2, _leds.IsOn(2) ? "1" : "0")
+                .Add(PropertyNames.Led3, _leds.IsOn(3) ? "1" : "0");
+        }
+
+        private CommandReply ExecuteSetInterval(Hashtable paras)
+        {
+            int seconds;
+            if (!TryInt(paras["seconds"], 10, 86400, out seconds))
+            {
+                return Failure(SetIntervalResponse, "'seconds' must be a whole number from 10 to 86400");
+            }
+
+            if (seconds != _config.ReportPeriodSeconds)
+            {
+                _config.ReportPeriodSeconds = seconds;
+                SettingsChanged = true;
+            }
+
+            return Success(SetIntervalResponse).Add("seconds", seconds.ToString());
         }
 
         private void ApplyLeds(bool[] states, bool[] given)
@@ -203,9 +199,14 @@ namespace StmNode.Node
             {
                 if (given[i] && _leds.Set(i + 1, states[i]))
                 {
-                    LedsChanged = true;
+                    ReportRequested = true;
                 }
             }
+        }
+
+        private static CommandReply Success(string responseName)
+        {
+            return new CommandReply(0, responseName).Add("result", "success");
         }
 
         private static CommandReply Failure(string responseName, string reason)

@@ -161,7 +161,7 @@ namespace StmNode.Node
                 }
             }
 
-            bool due = now >= _nextReportMs || _handler.LedsChanged;
+            bool due = now >= _nextReportMs || _handler.ReportRequested;
             if (_alarmPending && now - _lastAlarmReportMs >= _config.AlarmMinIntervalSeconds * 1000L)
             {
                 _alarmPending = false;
@@ -171,7 +171,7 @@ namespace StmNode.Node
 
             if (due)
             {
-                _handler.LedsChanged = false;
+                _handler.ReportRequested = false;
                 _nextReportMs = now + _config.ReportPeriodSeconds * 1000L;
                 _buffer.Add(MakeReport(now));
             }
@@ -187,9 +187,9 @@ namespace StmNode.Node
         {
             NodeReport report = NewReport(PropertyNames.Service, now);
             _sensors.AddTo(report, now);
-            report.AddString(PropertyNames.Led1, LedBank.StateName(_leds.IsOn(1)));
-            report.AddString(PropertyNames.Led2, LedBank.StateName(_leds.IsOn(2)));
-            report.AddString(PropertyNames.Led3, LedBank.StateName(_leds.IsOn(3)));
+            report.AddInt(PropertyNames.Led1, _leds.IsOn(1) ? 1 : 0);
+            report.AddInt(PropertyNames.Led2, _leds.IsOn(2) ? 1 : 0);
+            report.AddInt(PropertyNames.Led3, _leds.IsOn(3) ? 1 : 0);
             return report;
         }
 
@@ -284,7 +284,12 @@ namespace StmNode.Node
                     _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
                     break;
                 case DownlinkKind.Message:
-                    _handler.ApplyMessage(_downlink);
+                    if (!_handler.ApplyMessage(_downlink))
+                    {
+                        DownlinkErrors++;
+                        Log(LogLevel.Warning, "message down without a usable LED state ignored");
+                    }
+
                     break;
                 case DownlinkKind.TimeSync:
                     ApplyTimeSync();
@@ -303,7 +308,15 @@ namespace StmNode.Node
             CloudMessage response = requestId.Length == 0 ? null : _requests.Find(requestId);
             if (response == null)
             {
-                if (isCommand)
+                if (_downlink.Error.Length > 0)
+                {
+                    // The profile refused the request (bad JSON, unknown name, value out of range): say so, apply nothing.
+                    DownlinkErrors++;
+                    response = isCommand
+                        ? _cloud.EncodeCommandResponse(requestId, new CommandReply(1, "").Add("result", "error").Add("reason", _downlink.Error))
+                        : _cloud.EncodeSetResponse(requestId, 1, _downlink.Error);
+                }
+                else if (isCommand)
                 {
                     response = _cloud.EncodeCommandResponse(requestId, _handler.Execute(_downlink));
                 }

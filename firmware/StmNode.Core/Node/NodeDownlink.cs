@@ -16,7 +16,10 @@ namespace StmNode.Node
 
         public string CommandName = "";
 
-        /// <summary>Why decoding failed when <see cref="Kind"/> is Unknown.</summary>
+        /// <summary>
+        /// Why the message could not be used ("" when fine). A command or property set keeps its kind and request id
+        /// and is answered with this as the failure reason.
+        /// </summary>
         public string Error = "";
 
         // $time_sync response, milliseconds since 1970-01-01 UTC.

@@ -6,7 +6,7 @@ namespace StmNode.Sensors
 {
     /// <summary>
     /// All sensors of the node, polled together: tells when an alarm input (gas, flame, water) changed, and writes
-    /// the current readings into a report, leaving out whatever failed or is stale.
+    /// the current readings into a report, leaving out whatever failed or is stale. Switch-like readings are 0/1.
     /// </summary>
     public sealed class SensorBoard
     {
@@ -138,7 +138,7 @@ namespace StmNode.Sensors
 
             if (_gas != null)
             {
-                report.AddBool(PropertyNames.GasAlarm, _gas.IsAlarm);
+                report.AddInt(PropertyNames.GasAlarm, _gas.IsAlarm ? 1 : 0);
                 if (_gas.LevelPercent >= 0)
                 {
                     report.AddInt(PropertyNames.GasLevel, _gas.LevelPercent);
@@ -147,17 +147,17 @@ namespace StmNode.Sensors
 
             if (_flame != null)
             {
-                report.AddBool(PropertyNames.Flame, _flame.IsActive);
+                report.AddInt(PropertyNames.Flame, _flame.IsActive ? 1 : 0);
             }
 
             if (_water != null)
             {
-                report.AddBool(PropertyNames.Water, _water.IsActive);
+                report.AddInt(PropertyNames.Water, _water.IsActive ? 1 : 0);
             }
 
             if (_light != null)
             {
-                report.AddBool(PropertyNames.Light, _light.IsActive);
+                report.AddInt(PropertyNames.Light, _light.IsActive ? 1 : 0);
             }
 
             if (omitted)

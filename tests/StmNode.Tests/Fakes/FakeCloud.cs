@@ -78,7 +78,8 @@ namespace StmNode.Tests.Fakes
                 downlink.Error = "not understood";
             }
 
-            if (downlink.Kind != DownlinkKind.Unknown && downlink.Error.Length > 0)
+            // Like a real profile: a broken request keeps its kind and id so it can be answered with the failure.
+            if (downlink.Error.Length > 0 && downlink.Kind != DownlinkKind.Command && downlink.Kind != DownlinkKind.PropertiesSet)
             {
                 downlink.Kind = DownlinkKind.Unknown;
             }

@@ -22,7 +22,7 @@ namespace StmNode.Tests.Node
             Assert.AreEqual(1, rig.Link.ConnectCalls);
             Assert.AreEqual(5, rig.Link.Subscriptions.Count);
             Assert.AreEqual("computed-secret", rig.Link.LastOptions.Password);
-            Assert.AreEqual("stm32|-|temperature=21.5;humidity=40.0;gas_alarm=false;gas_level=10;flame=false;water=false;light=true;led1=OFF;led2=OFF;led3=OFF",
+            Assert.AreEqual("stm32|-|DHT11_T=21.5;DHT11_H=40.0;MQ2=0;gas_level=10;flame=0;water=0;light=1;LED1=0;LED2=0;LED3=0",
                 rig.LastPublished("report", "stm32|"));
         }
 
@@ -48,7 +48,7 @@ namespace StmNode.Tests.Node
             rig.Flame.Level = false;
             rig.RunFor(200);
             Assert.AreEqual(2, rig.CountPublished("report", "stm32|"));
-            Assert.AreEqual(1, rig.CountPublished("report", "flame=true"));
+            Assert.AreEqual(1, rig.CountPublished("report", "flame=1"));
 
             rig.Flame.Level = true;
             rig.RunFor(1000);
@@ -56,7 +56,7 @@ namespace StmNode.Tests.Node
 
             rig.RunFor(5000);
             Assert.AreEqual(3, rig.CountPublished("report", "stm32|"));
-            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("flame=false") > 0);
+            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("flame=0") > 0);
         }
 
         [TestMethod]
@@ -72,7 +72,7 @@ namespace StmNode.Tests.Node
             rig.RunFor(2000);
 
             Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
-            Assert.AreEqual(0, rig.CountPublished("report", "water=true"));
+            Assert.AreEqual(0, rig.CountPublished("report", "water=1"));
         }
 
         [TestMethod]
@@ -87,8 +87,8 @@ namespace StmNode.Tests.Node
 
             string report = rig.LastPublished("report", "stm32|");
             Assert.IsTrue(report.Length > 0);
-            Assert.AreEqual(-1, report.IndexOf("temperature"));
-            Assert.AreEqual(-1, report.IndexOf("humidity"));
+            Assert.AreEqual(-1, report.IndexOf("DHT11_T"));
+            Assert.AreEqual(-1, report.IndexOf("DHT11_H"));
             string diag = rig.LastPublished("report", "diag|");
             Assert.IsTrue(diag.IndexOf("sensor_errors=") > 0, diag);
             Assert.AreEqual(-1, diag.IndexOf("sensor_errors=0;"));
@@ -117,10 +117,10 @@ namespace StmNode.Tests.Node
             rig.Link.Inject("cmd/r1", "SET_LED led=2 state=ON");
             rig.RunFor(100);
 
-            Assert.AreEqual("0|SET_LED_RSP|result=success;led=led2;state=ON", rig.LastPublished("cmd-rsp/r1", ""));
+            Assert.AreEqual("0|SET_LED_RSP|result=success;LED1=0;LED2=1;LED3=0", rig.LastPublished("cmd-rsp/r1", ""));
             Assert.IsTrue(rig.Led2.Level);
             Assert.IsFalse(rig.Led1.Level);
-            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("led1=OFF;led2=ON;led3=OFF") > 0);
+            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("LED1=0;LED2=1;LED3=0") > 0);
         }
 
         [TestMethod]
@@ -137,7 +137,7 @@ namespace StmNode.Tests.Node
             rig.Link.Inject("cmd/r1", "SET_LED led=1 state=ON");
             rig.RunFor(100);
 
-            Assert.AreEqual(2, rig.CountPublished("cmd-rsp/r1", "0|SET_LED_RSP|result=success;led=led1;state=ON"));
+            Assert.AreEqual(2, rig.CountPublished("cmd-rsp/r1", "0|SET_LED_RSP|result=success;LED1=1;LED2=0;LED3=0"));
             Assert.IsFalse(rig.Led1.Level);
         }
 
@@ -149,34 +149,69 @@ namespace StmNode.Tests.Node
             rig.RunFor(3000);
             long injectedAt = rig.Clock.UptimeMs;
 
-            rig.Link.Inject("cmd/r9", "SET_LEDS state=ON");
+            rig.Link.Inject("cmd/r9", "SET_LED LED1=1 LED2=1 LED3=ON");
             rig.RunFor(100);
 
             int index = rig.Link.FindPublished("cmd-rsp/r9", 0);
             Assert.IsTrue(index >= 0);
             Assert.IsTrue(rig.Link.PublishedAt(index) - injectedAt < 20000);
-            Assert.AreEqual("0|SET_LEDS_RSP|result=success;led1=ON;led2=ON;led3=ON", rig.Link.PublishedText(index));
+            Assert.AreEqual("0|SET_LED_RSP|result=success;LED1=1;LED2=1;LED3=1", rig.Link.PublishedText(index));
         }
 
         [TestMethod]
-        public void Command_SetLedsWithOverride_SetsEachLed()
+        public void Command_SetLedPartial_ChangesOnlyNamedLeds()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+            rig.Link.Inject("cmd/r3", "SET_LED LED1=1 LED3=1");
+            rig.RunFor(100);
+
+            rig.Link.Inject("cmd/r4", "SET_LED LED3=0");
+            rig.RunFor(100);
+
+            Assert.IsTrue(rig.Led1.Level);
+            Assert.IsFalse(rig.Led2.Level);
+            Assert.IsFalse(rig.Led3.Level);
+            Assert.AreEqual("0|SET_LED_RSP|result=success;LED1=1;LED2=0;LED3=0", rig.LastPublished("cmd-rsp/r4", ""));
+        }
+
+        [TestMethod]
+        public void Command_SetInterval_ChangesReportPeriod()
         {
             NodeRig rig = new NodeRig();
             rig.Start();
             rig.RunFor(3000);
 
-            rig.Link.Inject("cmd/r3", "SET_LEDS state=ON led2=OFF");
+            rig.Link.Inject("cmd/i1", "SET_INTERVAL seconds=20");
+            rig.RunFor(100);
+            rig.RunFor(40000);
+
+            Assert.AreEqual("0|SET_INTERVAL_RSP|result=success;seconds=20", rig.LastPublished("cmd-rsp/i1", ""));
+            Assert.AreEqual(3, rig.CountPublished("report", "stm32|"));
+        }
+
+        [TestMethod]
+        public void Command_ReportNow_ReportsAtOnce()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("cmd/n1", "REPORT_NOW");
             rig.RunFor(100);
 
-            Assert.IsTrue(rig.Led1.Level);
-            Assert.IsFalse(rig.Led2.Level);
-            Assert.IsTrue(rig.Led3.Level);
+            Assert.AreEqual("0|REPORT_NOW_RSP|result=success", rig.LastPublished("cmd-rsp/n1", ""));
+            Assert.AreEqual(2, rig.CountPublished("report", "stm32|"));
         }
 
         [TestMethod]
         [DataRow("SET_LED led=7 state=ON", "1|SET_LED_RSP|result=error;reason='led' must be 1, 2 or 3")]
         [DataRow("SET_LED led=1 state=BRIGHT", "1|SET_LED_RSP|result=error;reason='state' must be ON or OFF")]
-        [DataRow("SET_LEDS", "1|SET_LEDS_RSP|result=error;reason=give 'state' or any of led1, led2, led3")]
+        [DataRow("SET_LED", "1|SET_LED_RSP|result=error;reason=give LED1, LED2 or LED3 (0/1), or 'led' and 'state'")]
+        [DataRow("SET_LED LED2=7", "1|SET_LED_RSP|result=error;reason='LED2' must be 0 or 1")]
+        [DataRow("SET_INTERVAL seconds=5", "1|SET_INTERVAL_RSP|result=error;reason='seconds' must be a whole number from 10 to 86400")]
+        [DataRow("SET_LED led", "1||result=error;reason=bad parameter 'led'")]
         [DataRow("REBOOT now=true", "1||result=error;reason=unknown command 'REBOOT'")]
         public void Command_Invalid_AnsweredWithFailureAndNothingChanges(string command, string expected)
         {
@@ -199,7 +234,7 @@ namespace StmNode.Tests.Node
             rig.Start();
             rig.RunFor(3000);
 
-            rig.Link.Inject("set/s1", "@stm32 report_period=10 led3=ON");
+            rig.Link.Inject("set/s1", "@stm32 report_period=10 LED3=1");
             rig.RunFor(100);
             rig.RunFor(30000);
 
@@ -211,10 +246,10 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
-        [DataRow("report_period=1 led1=ON", "1|bad value for 'report_period'")]
-        [DataRow("led1=ON colour=red", "1|unknown property 'colour'")]
-        [DataRow("@other led1=ON", "1|unknown service 'other'")]
-        [DataRow("gas_threshold=50.5 led1=ON", "1|bad value for 'gas_threshold'")]
+        [DataRow("report_period=1 LED1=1", "1|bad value for 'report_period'")]
+        [DataRow("LED1=1 colour=red", "1|unknown property 'colour'")]
+        [DataRow("@other LED1=1", "1|unknown service 'other'")]
+        [DataRow("gas_threshold=50.5 LED1=1", "1|bad value for 'gas_threshold'")]
         public void PropertiesSet_Invalid_NothingApplied(string set, string expected)
         {
             NodeRig rig = new NodeRig();
@@ -239,7 +274,7 @@ namespace StmNode.Tests.Node
             rig.Link.Inject("get/g1", "");
             rig.RunFor(100);
 
-            Assert.IsTrue(rig.LastPublished("get-rsp/g1", "").IndexOf("stm32|-|temperature=21.5") == 0);
+            Assert.IsTrue(rig.LastPublished("get-rsp/g1", "").IndexOf("stm32|-|DHT11_T=21.5") == 0);
         }
 
         [TestMethod]
@@ -253,7 +288,7 @@ namespace StmNode.Tests.Node
             rig.RunFor(100);
 
             Assert.IsTrue(rig.Led3.Level);
-            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("led3=ON") > 0);
+            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("LED3=1") > 0);
         }
 
         [TestMethod]
@@ -264,12 +299,12 @@ namespace StmNode.Tests.Node
             rig.RunFor(3000);
 
             rig.Link.Inject("weird/topic", "\u0001\u0002garbage");
-            rig.Link.Inject("cmd/x", "SET_LED led");
+            rig.Link.Inject("msg", "nonsense");
             rig.RunFor(100);
 
             Assert.AreEqual(2, rig.Controller.DownlinkErrors);
             Assert.IsTrue(rig.Link.IsConnected);
-            Assert.AreEqual(-1, rig.Link.FindPublished("cmd-rsp/x", 0));
+            Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
         }
 
         [TestMethod]
