@@ -81,6 +81,9 @@ namespace StmNode.Host.Emulators
         /// <summary>ESP-AT style backslash escapes inside quoted parameters.</summary>
         protected virtual bool BackslashEscapes => false;
 
+        /// <summary>Whether a command ends with CR-LF (ESP-AT) instead of CR (Quectel, where LF is ignored).</summary>
+        protected virtual bool CrLfTerminated => false;
+
         /// <summary>Longest accepted command line (ESP-AT: 256 bytes).</summary>
         protected virtual int CommandLengthLimit => MaxLineLength;
 
@@ -541,8 +544,23 @@ namespace StmNode.Host.Emulators
                 _echo.Add(b);
             }
 
-            if (b == '\r')
+            bool endOfLine = CrLfTerminated
+                ? b == '\n' && _line.Count > 0 && _line[_line.Count - 1] == '\r'
+                : b == '\r';
+            if (CrLfTerminated && b == '\n' && !endOfLine)
             {
+                // A bare LF does not end an ESP-AT command: the line is dropped.
+                _line.Clear();
+                return;
+            }
+
+            if (endOfLine)
+            {
+                if (CrLfTerminated)
+                {
+                    _line.RemoveAt(_line.Count - 1);
+                }
+
                 FlushEcho();
                 byte[] raw = _line.ToArray();
                 bool overflow = _lineOverflow;
