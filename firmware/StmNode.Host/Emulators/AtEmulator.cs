@@ -87,7 +87,10 @@ namespace StmNode.Host.Emulators
         /// <summary>Longest accepted command line (ESP-AT: 256 bytes).</summary>
         protected virtual int CommandLengthLimit => MaxLineLength;
 
-        /// <summary>Attaches to the modem end of a serial link and powers the modem on (boot banner first).</summary>
+        /// <summary>
+        /// Attaches to the modem end of a serial link and powers the modem on (boot banner first). The caller keeps
+        /// ownership of the stream; the emulator stops when it ends or on <see cref="Dispose"/>.
+        /// </summary>
         public void Attach(Stream stream)
         {
             lock (Sync)
@@ -142,7 +145,8 @@ namespace StmNode.Host.Emulators
                 ResetState();
             }
 
-            _stream?.Dispose();
+            // The stream belongs to whoever attached it (a pipe, a pty): disposing it here could block on a pending read.
+            _stream = null;
             GC.SuppressFinalize(this);
         }
 
@@ -504,6 +508,11 @@ namespace StmNode.Host.Emulators
                 Traced?.Invoke("<- " + Printable(buffer.AsSpan(0, n).ToArray()));
                 lock (Sync)
                 {
+                    if (_disposed)
+                    {
+                        return;
+                    }
+
                     Process(buffer, n);
                 }
             }
