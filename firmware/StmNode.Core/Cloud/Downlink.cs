@@ -1,0 +1,101 @@
+using System.Collections;
+
+namespace StmNode.Cloud
+{
+    /// <summary>
+    /// One decoded message from the cloud, whatever profile produced it. Parameters hold only names the device
+    /// model knows, already checked: integers as long, fractions as double, booleans as bool, text as string.
+    /// A request (command, property set/get) keeps its request id even when <see cref="Error"/> is set, so the
+    /// node can still answer it with a failure.
+    /// </summary>
+    public sealed class Downlink
+    {
+        public DownlinkKind Kind;
+        public DownlinkError Error;
+
+        /// <summary>What was wrong, for logs and the failure answer (e.g. "LED1: value out of range"). Null when fine.</summary>
+        public string ErrorDetail;
+
+        /// <summary>The request id to echo in the answer (IoTDA: from the topic; Alink: the "id" field).</summary>
+        public string RequestId;
+
+        public string ServiceId;
+        public string CommandName;
+
+        /// <summary>The response name the device model gives the command (e.g. "SET_INTERVAL_RSP"), or null.</summary>
+        public string ResponseName;
+
+        /// <summary>Checked values by name (never null).</summary>
+        public Hashtable Parameters = new Hashtable();
+
+        /// <summary>Time sync only: milliseconds since 1970 as echoed and stamped by the platform.</summary>
+        public long DeviceSendTimeMs;
+        public long ServerRecvTimeMs;
+        public long ServerSendTimeMs;
+
+        public bool IsOk
+        {
+            get { return Error == DownlinkError.None; }
+        }
+
+        /// <summary>True when the platform waits for an answer to this message.</summary>
+        public bool NeedsResponse
+        {
+            get { return Kind == DownlinkKind.Command || Kind == DownlinkKind.PropertySet || Kind == DownlinkKind.PropertyGet; }
+        }
+
+        public bool Has(string name)
+        {
+            return Parameters.Contains(name);
+        }
+
+        /// <summary>An integer parameter, or fallback when absent.</summary>
+        public long GetLong(string name, long fallback)
+        {
+            object value = Parameters[name];
+            return value is long ? (long)value : fallback;
+        }
+
+        /// <summary>A numeric parameter (integer or fraction), or fallback when absent.</summary>
+        public double GetDouble(string name, double fallback)
+        {
+            object value = Parameters[name];
+            if (value is double)
+            {
+                return (double)value;
+            }
+
+            return value is long ? (long)value : fallback;
+        }
+
+        public bool GetBool(string name, bool fallback)
+        {
+            object value = Parameters[name];
+            return value is bool ? (bool)value : fallback;
+        }
+
+        public string GetString(string name)
+        {
+            return Parameters[name] as string;
+        }
+
+        /// <summary>
+        /// Time sync: the platform's time now, given the local time the answer arrived in the same time base the
+        /// request's device_send_time used: (server_recv + server_send + device_recv − device_send) / 2.
+        /// </summary>
+        public long ComputeServerTimeMs(long deviceRecvTimeMs)
+        {
+            return (ServerRecvTimeMs + ServerSendTimeMs + deviceRecvTimeMs - DeviceSendTimeMs) / 2;
+        }
+
+        /// <summary>Marks the message as failed with a reason; the first error is kept.</summary>
+        public void Fail(DownlinkError error, string detail)
+        {
+            if (Error == DownlinkError.None)
+            {
+                Error = error;
+                ErrorDetail = detail;
+            }
+        }
+    }
+}

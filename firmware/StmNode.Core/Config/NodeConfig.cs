@@ -1,0 +1,269 @@
+using StmNode.Ports;
+
+namespace StmNode.Config
+{
+    /// <summary>
+    /// Everything the node can be configured with, with working defaults. Loaded from a JSON file
+    /// (<see cref="NodeConfigParser"/>), checked by <see cref="Validate"/>; the periods and thresholds may also be
+    /// changed at run time by an IoTDA properties set.
+    /// </summary>
+    public sealed class NodeConfig
+    {
+        /// <summary>Transport names the node knows, in the order used when none is configured.</summary>
+        public static readonly string[] KnownTransports = new string[] { "wifi", "ec20", "bc26", "esp-at" };
+
+        // Device credentials and cloud.
+        public string DeviceId = "";
+        public string DeviceSecret = "";
+        public string CloudProfile = "huawei-iotda";
+        public string CloudHost = "";
+        public int CloudPort = 8883;
+        public bool CloudTls = true;
+        public int KeepAliveSeconds = 120;
+
+        // Transports.
+        public string[] TransportOrder = new string[] { "wifi", "ec20", "bc26" };
+        public string WifiSsid = "";
+        public string WifiPassword = "";
+        /// <summary>APN for the cellular modems; empty lets the network assign its default.</summary>
+        public string Apn = "";
+
+        public PinMap Pins = new PinMap();
+
+        // Periods.
+        public int ReportPeriodSeconds = 60;
+        public int DiagPeriodSeconds = 300;
+        /// <summary>Least time between two reports caused by alarm edges.</summary>
+        public int AlarmMinIntervalSeconds = 5;
+        public int SensorPollMs = 100;
+        public int DhtPeriodSeconds = 5;
+        /// <summary>A DHT11 reading older than this is stale and left out of reports.</summary>
+        public int DhtMaxAgeSeconds = 30;
+        public int DhtRetries = 3;
+        public int DebounceMs = 50;
+
+        // Thresholds and sensor polarity. The usual LM393 comparator modules pull their DO low when triggered.
+        /// <summary>MQ2 analog level (percent of full scale) at or above which gas counts as alarm even if DO is quiet; 0 disables.</summary>
+        public int GasThresholdPercent = 60;
+        public bool GasActiveHigh = false;
+        public bool FlameActiveHigh = false;
+        public bool WaterActiveHigh = true;
+        /// <summary>The light module's DO is low when it is bright; "active" means light.</summary>
+        public bool LightActiveHigh = false;
+
+        // Offline buffer and link supervision.
+        public int OfflineBufferCapacity = 32;
+        public int ReplayIntervalMs = 1000;
+        public int BackoffInitialMs = 1000;
+        public int BackoffMaxMs = 300000;
+        /// <summary>Consecutive failed connects on one transport before the next one in the order is tried.</summary>
+        public int FailoverAfterFailures = 4;
+        /// <summary>Offline longer than this (every transport and the modem ladder tried) → ask for a reboot; 0 never.</summary>
+        public int RebootAfterOfflineSeconds = 3600;
+
+        public LogLevel LogLevel = LogLevel.Info;
+
+        /// <summary>Null when every field is acceptable, otherwise the first bad field and why.</summary>
+        public ConfigError Validate()
+        {
+            if (DeviceId == null || DeviceId.Length == 0 || DeviceId.Length > 128)
+            {
+                return new ConfigError("device_id", "required, 1..128 characters");
+            }
+
+            if (!IsDeviceIdText(DeviceId))
+            {
+                return new ConfigError("device_id", "only letters, digits, '_' and '-' are allowed");
+            }
+
+            if (DeviceSecret == null || DeviceSecret.Length == 0)
+            {
+                return new ConfigError("device_secret", "required");
+            }
+
+            if (CloudProfile != "huawei-iotda")
+            {
+                return new ConfigError("cloud_profile", "unknown profile (known: huawei-iotda)");
+            }
+
+            if (CloudHost == null || CloudHost.Length == 0)
+            {
+                return new ConfigError("cloud_host", "required");
+            }
+
+            ConfigError error = Range("cloud_port", CloudPort, 1, 65535);
+            if (error == null) error = Range("keep_alive_s", KeepAliveSeconds, 30, 1200);
+            if (error == null) error = CheckTransports();
+            if (error == null) error = CheckPins();
+            if (error == null) error = Range("report_period_s", ReportPeriodSeconds, 5, 86400);
+            if (error == null) error = Range("diag_period_s", DiagPeriodSeconds, 10, 86400);
+            if (error == null) error = Range("alarm_min_interval_s", AlarmMinIntervalSeconds, 0, 3600);
+            if (error == null) error = Range("sensor_poll_ms", SensorPollMs, 10, 5000);
+            if (error == null) error = Range("dht_period_s", DhtPeriodSeconds, 2, 3600);
+            if (error == null) error = Range("dht_max_age_s", DhtMaxAgeSeconds, DhtPeriodSeconds, 86400);
+            if (error == null) error = Range("dht_retries", DhtRetries, 1, 10);
+            if (error == null) error = Range("debounce_ms", DebounceMs, 0, 10000);
+            if (error == null) error = Range("gas_threshold_percent", GasThresholdPercent, 0, 100);
+            if (error == null) error = Range("offline_buffer", OfflineBufferCapacity, 1, 1000);
+            if (error == null) error = Range("replay_interval_ms", ReplayIntervalMs, 20, 60000);
+            if (error == null) error = Range("backoff_initial_ms", BackoffInitialMs, 100, 60000);
+            if (error == null) error = Range("backoff_max_ms", BackoffMaxMs, BackoffInitialMs, 3600000);
+            if (error == null) error = Range("failover_after_failures", FailoverAfterFailures, 1, 100);
+            if (error == null) error = Range("reboot_after_offline_s", RebootAfterOfflineSeconds, 0, 604800);
+            return error;
+        }
+
+        /// <summary>True when the transport name appears in <see cref="TransportOrder"/>.</summary>
+        public bool UsesTransport(string name)
+        {
+            for (int i = 0; i < TransportOrder.Length; i++)
+            {
+                if (TransportOrder[i] == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private ConfigError CheckTransports()
+        {
+            if (TransportOrder == null || TransportOrder.Length == 0)
+            {
+                return new ConfigError("transport_order", "at least one transport is required");
+            }
+
+            for (int i = 0; i < TransportOrder.Length; i++)
+            {
+                string name = TransportOrder[i];
+                if (!IsKnownTransport(name))
+                {
+                    return new ConfigError("transport_order", "unknown transport '" + name + "' (known: wifi, ec20, bc26, esp-at)");
+                }
+
+                for (int j = 0; j < i; j++)
+                {
+                    if (TransportOrder[j] == name)
+                    {
+                        return new ConfigError("transport_order", "'" + name + "' is listed twice");
+                    }
+                }
+            }
+
+            if ((UsesTransport("wifi") || UsesTransport("esp-at")) && (WifiSsid == null || WifiSsid.Length == 0))
+            {
+                return new ConfigError("wifi_ssid", "required when the transport order contains wifi or esp-at");
+            }
+
+            return null;
+        }
+
+        private ConfigError CheckPins()
+        {
+            string[] names = PinMap.Names;
+            for (int i = 0; i < names.Length; i++)
+            {
+                int gpio = Pins.Get(names[i]);
+                string field = "pins." + names[i];
+                if (gpio == -1)
+                {
+                    continue;
+                }
+
+                if (gpio < 0 || gpio > 39 || (gpio >= 20 && gpio <= 31 && gpio != 21 && gpio != 22 && gpio != 23 && gpio != 25 && gpio != 26 && gpio != 27))
+                {
+                    return new ConfigError(field, "GPIO " + gpio.ToString() + " does not exist on the ESP32");
+                }
+
+                if (gpio >= 6 && gpio <= 11)
+                {
+                    return new ConfigError(field, "GPIO " + gpio.ToString() + " is wired to the SPI flash");
+                }
+
+                if (gpio >= 34 && IsOutput(names[i]))
+                {
+                    return new ConfigError(field, "GPIO " + gpio.ToString() + " is input-only and cannot drive an output");
+                }
+
+                for (int j = 0; j < i; j++)
+                {
+                    if (Pins.Get(names[j]) == gpio)
+                    {
+                        return new ConfigError(field, "GPIO " + gpio.ToString() + " is already used by " + names[j]);
+                    }
+                }
+            }
+
+            if (Pins.Mq2Analog != -1 && PinMap.Adc1Channel(Pins.Mq2Analog) < 0)
+            {
+                return new ConfigError("pins.mq2_analog", "must be an ADC1 pin (32..39); ADC2 does not work while Wi-Fi runs");
+            }
+
+            if (Pins.Led1 == -1 || Pins.Led2 == -1 || Pins.Led3 == -1)
+            {
+                return new ConfigError("pins.led1", "all three LEDs need a pin");
+            }
+
+            return null;
+        }
+
+        private static bool IsOutput(string signal)
+        {
+            switch (signal)
+            {
+                case "led1":
+                case "led2":
+                case "led3":
+                case "dht11_trigger":
+                case "ec20_tx":
+                case "ec20_pwrkey":
+                case "ec20_reset":
+                case "bc26_tx":
+                case "bc26_pwrkey":
+                case "bc26_reset":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsKnownTransport(string name)
+        {
+            for (int i = 0; i < KnownTransports.Length; i++)
+            {
+                if (KnownTransports[i] == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDeviceIdText(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static ConfigError Range(string field, int value, int min, int max)
+        {
+            if (value < min || value > max)
+            {
+                return new ConfigError(field, "must be between " + min.ToString() + " and " + max.ToString() + ", was " + value.ToString());
+            }
+
+            return null;
+        }
+    }
+}

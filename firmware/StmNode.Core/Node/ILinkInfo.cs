@@ -1,0 +1,13 @@
+namespace StmNode.Node
+{
+    /// <summary>What a transport can tell about itself for the diag report; "" or 0 when unknown.</summary>
+    public interface ILinkInfo
+    {
+        /// <summary>Signal strength in dBm (Wi-Fi RSSI, or a modem's CSQ converted: -113 + 2 × CSQ); 0 when unknown.</summary>
+        int SignalDbm { get; }
+
+        string Imei { get; }
+
+        string Iccid { get; }
+    }
+}

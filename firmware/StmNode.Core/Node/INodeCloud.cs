@@ -1,0 +1,32 @@
+using System;
+using StmNode.Ports;
+
+namespace StmNode.Node
+{
+    /// <summary>
+    /// What the node needs from a cloud profile: credentials, the topics to subscribe, decoding of what arrives and
+    /// encoding of what it sends. The node decides what to say; the profile decides how it looks on the wire.
+    /// </summary>
+    public interface INodeCloud
+    {
+        /// <summary>Topic filters to subscribe after every connect (a clean session forgets them).</summary>
+        string[] Subscriptions { get; }
+
+        /// <summary>Fills host, port, TLS, client id, user name and password for a connect at the given time.</summary>
+        void FillConnectOptions(MqttConnectOptions options, DateTime utcNow);
+
+        /// <summary>Decodes a received message into <paramref name="downlink"/> (reset first); never throws on garbage.</summary>
+        void Decode(string topic, byte[] payload, int offset, int count, NodeDownlink downlink);
+
+        CloudMessage EncodeReport(NodeReport report);
+
+        CloudMessage EncodeCommandResponse(string requestId, CommandReply reply);
+
+        CloudMessage EncodeSetResponse(string requestId, int resultCode, string description);
+
+        CloudMessage EncodeGetResponse(string requestId, NodeReport report);
+
+        /// <summary>A time sync request carrying the device's send time in milliseconds since 1970.</summary>
+        CloudMessage EncodeTimeSyncRequest(long deviceSendMs, DateTime utcNow);
+    }
+}

@@ -1,0 +1,15 @@
+namespace StmNode.Node
+{
+    /// <summary>Where the link supervisor is: between steps it is either waiting for the next attempt or online.</summary>
+    public enum LinkState
+    {
+        /// <summary>Offline, waiting for the backoff delay before the next connect attempt.</summary>
+        WaitingRetry = 0,
+        /// <summary>Bringing up the bearer and the MQTT session.</summary>
+        Connecting = 1,
+        Subscribing = 2,
+        Online = 3,
+        /// <summary>Running a step of the modem escalation ladder.</summary>
+        Recovering = 4
+    }
+}

@@ -1,0 +1,354 @@
+using System;
+using System.Collections;
+using StmNode.Config;
+using StmNode.Ports;
+
+namespace StmNode.Node
+{
+    /// <summary>
+    /// Keeps the node connected: connect → subscribe → online → (loss) → wait with backoff → recover → connect again.
+    /// Transports are tried in the configured order; a modem that keeps failing climbs its escalation ladder
+    /// (MQTT reopen → radio cycle → power cycle), then the next transport gets its turn, and a node offline for too
+    /// long asks for a reboot. Poll-driven and single-threaded: every wait is a bounded call on a link.
+    /// </summary>
+    public sealed class LinkSupervisor
+    {
+        public const int MaxPendingMessages = 16;
+
+        private const string Source = "Link";
+
+        private readonly IClock _clock;
+        private readonly ILog _log;
+        private readonly INodeCloud _cloud;
+        private readonly NodeConfig _config;
+        private readonly ISystemControl _system;
+        private readonly Backoff _backoff;
+        private readonly ArrayList _slots = new ArrayList();
+        private readonly ArrayList _pendingTopics = new ArrayList();
+        private readonly ArrayList _pendingPayloads = new ArrayList();
+        private int _current;
+        private long _nextAttemptMs;
+        private long _offlineSinceMs;
+        private bool _everOnline;
+        private bool _rebootRequested;
+        private bool _roundDone;
+        private string _lostReason;
+
+        public LinkSupervisor(IClock clock, ILog log, INodeCloud cloud, NodeConfig config, ISystemControl system, uint seed)
+        {
+            _clock = clock;
+            _log = log;
+            _cloud = cloud;
+            _config = config;
+            _system = system;
+            _backoff = new Backoff(config.BackoffInitialMs, config.BackoffMaxMs, seed);
+            _offlineSinceMs = clock.UptimeMs;
+            LastError = "";
+        }
+
+        public LinkState State { get; private set; }
+
+        public bool IsOnline
+        {
+            get { return State == LinkState.Online; }
+        }
+
+        /// <summary>Times the node lost an established session.</summary>
+        public int ReconnectCount { get; private set; }
+
+        /// <summary>Connect attempts that failed.</summary>
+        public int FailedAttempts { get; private set; }
+
+        /// <summary>Increments each time the node comes online, so the node can act once per session.</summary>
+        public int SessionCount { get; private set; }
+
+        /// <summary>Received messages dropped because the node did not take them in time.</summary>
+        public int DroppedMessages { get; private set; }
+
+        public string LastError { get; private set; }
+
+        /// <summary>Uptime of the next connect attempt while offline.</summary>
+        public long NextAttemptMs
+        {
+            get { return _nextAttemptMs; }
+        }
+
+        /// <summary>Kind of the transport in use or being tried, "none" without any.</summary>
+        public string CurrentKind
+        {
+            get { return _slots.Count == 0 ? "none" : Slot(_current).Link.Kind; }
+        }
+
+        /// <summary>Diagnostics of the transport in use, or null.</summary>
+        public ILinkInfo CurrentInfo
+        {
+            get { return _slots.Count == 0 ? null : Slot(_current).Info; }
+        }
+
+        public int PendingCount
+        {
+            get { return _pendingTopics.Count; }
+        }
+
+        /// <summary>Adds a transport; the order of calls is the failover order. Recovery and info may be null.</summary>
+        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
+        {
+            LinkSlot slot = new LinkSlot(link, recovery, info);
+            link.MessageReceived += (topic, payload, offset, count) => OnMessage(slot, topic, payload, offset, count);
+            link.Lost += reason => OnLost(slot, reason);
+            _slots.Add(slot);
+        }
+
+        /// <summary>Advances the state machine; when online, lets the link process input for at most pollMs.</summary>
+        public void Step(int pollMs)
+        {
+            if (_slots.Count == 0)
+            {
+                return;
+            }
+
+            if (State == LinkState.Online)
+            {
+                LinkSlot slot = Slot(_current);
+                if (_lostReason == null)
+                {
+                    slot.Link.Poll(pollMs);
+                }
+
+                if (_lostReason == null && !slot.Link.IsConnected)
+                {
+                    _lostReason = "link reports disconnected";
+                }
+
+                if (_lostReason != null)
+                {
+                    GoOffline(_lostReason);
+                }
+
+                return;
+            }
+
+            long now = _clock.UptimeMs;
+            CheckReboot(now);
+            if (now >= _nextAttemptMs)
+            {
+                Attempt();
+            }
+        }
+
+        /// <summary>Publishes on the current link. A failed publish (other than a bad argument) takes the node offline.</summary>
+        public LinkResult Publish(CloudMessage message, int qos)
+        {
+            if (State != LinkState.Online)
+            {
+                return LinkResult.NotConnected;
+            }
+
+            IMqttLink link = Slot(_current).Link;
+            LinkResult result = link.Publish(message.Topic, message.Payload, 0, message.Payload.Length, qos);
+            if (result != LinkResult.Ok && result != LinkResult.InvalidArgument)
+            {
+                GoOffline("publish failed: " + link.LastError);
+            }
+
+            return result;
+        }
+
+        /// <summary>Takes the oldest received message; false when there is none.</summary>
+        public bool TryTakeMessage(out string topic, out byte[] payload)
+        {
+            if (_pendingTopics.Count == 0)
+            {
+                topic = null;
+                payload = null;
+                return false;
+            }
+
+            topic = (string)_pendingTopics[0];
+            payload = (byte[])_pendingPayloads[0];
+            _pendingTopics.RemoveAt(0);
+            _pendingPayloads.RemoveAt(0);
+            return true;
+        }
+
+        private void Attempt()
+        {
+            LinkSlot slot = Slot(_current);
+            Escalate(slot);
+
+            State = LinkState.Connecting;
+            MqttConnectOptions options = new MqttConnectOptions();
+            _cloud.FillConnectOptions(options, _clock.UtcNow);
+            _lostReason = null;
+            LinkResult result = slot.Link.Connect(options);
+            if (result == LinkResult.Ok)
+            {
+                State = LinkState.Subscribing;
+                string[] filters = _cloud.Subscriptions;
+                for (int i = 0; i < filters.Length && result == LinkResult.Ok; i++)
+                {
+                    result = slot.Link.Subscribe(filters[i], 1);
+                }
+            }
+
+            if (result == LinkResult.Ok && _lostReason == null)
+            {
+                State = LinkState.Online;
+                slot.Failures = 0;
+                _backoff.Reset();
+                _roundDone = false;
+                _rebootRequested = false;
+                _everOnline = true;
+                SessionCount++;
+                Log(LogLevel.Info, "online via " + slot.Link.Kind);
+                return;
+            }
+
+            slot.Failures++;
+            FailedAttempts++;
+            LastError = slot.Link.Kind + ": " + (slot.Link.LastError == null || slot.Link.LastError.Length == 0 ? "connect failed" : slot.Link.LastError);
+            slot.Link.Disconnect();
+            State = LinkState.WaitingRetry;
+            ScheduleRetry("attempt " + slot.Failures.ToString() + " failed (" + LastError + ")");
+
+            if (slot.Failures >= _config.FailoverAfterFailures)
+            {
+                // This transport had its ladder; the next one in the order gets its turn with a fresh count.
+                slot.Failures = 0;
+                if (_current == _slots.Count - 1)
+                {
+                    _roundDone = true;
+                }
+
+                if (_slots.Count > 1)
+                {
+                    _current = (_current + 1) % _slots.Count;
+                    Log(LogLevel.Warning, "failing over to " + Slot(_current).Link.Kind);
+                }
+            }
+        }
+
+        // Before a retry, a modem link takes one rung of its ladder per consecutive failure.
+        private void Escalate(LinkSlot slot)
+        {
+            if (slot.Recovery == null || slot.Failures == 0)
+            {
+                return;
+            }
+
+            State = LinkState.Recovering;
+            bool ok;
+            string step;
+            if (slot.Failures == 1)
+            {
+                step = "MQTT reopen";
+                ok = slot.Recovery.ReopenMqtt();
+            }
+            else if (slot.Failures == 2)
+            {
+                step = "radio cycle";
+                ok = slot.Recovery.CycleRadio();
+            }
+            else
+            {
+                step = "power cycle";
+                ok = slot.Recovery.CyclePower();
+            }
+
+            Log(ok ? LogLevel.Info : LogLevel.Warning, slot.Link.Kind + " recovery: " + step + (ok ? " done" : " failed"));
+        }
+
+        private void CheckReboot(long now)
+        {
+            int limitS = _config.RebootAfterOfflineSeconds;
+            if (limitS <= 0 || _rebootRequested || !_roundDone || now - _offlineSinceMs < limitS * 1000L)
+            {
+                return;
+            }
+
+            _rebootRequested = true;
+            string reason = "offline for " + ((now - _offlineSinceMs) / 1000).ToString() + " s on every transport";
+            Log(LogLevel.Error, "asking for a reboot: " + reason);
+            _system.RequestReboot(reason);
+        }
+
+        private void GoOffline(string reason)
+        {
+            LinkSlot slot = Slot(_current);
+            LastError = slot.Link.Kind + ": " + reason;
+            _lostReason = null;
+            slot.Link.Disconnect();
+            State = LinkState.WaitingRetry;
+            _offlineSinceMs = _clock.UptimeMs;
+            if (_everOnline)
+            {
+                ReconnectCount++;
+            }
+
+            ScheduleRetry("lost (" + reason + ")");
+        }
+
+        private void ScheduleRetry(string why)
+        {
+            int delay = _backoff.NextDelayMs();
+            _nextAttemptMs = _clock.UptimeMs + delay;
+            Log(LogLevel.Warning, why + "; next attempt in " + delay.ToString() + " ms");
+        }
+
+        private void OnMessage(LinkSlot slot, string topic, byte[] payload, int offset, int count)
+        {
+            if (_slots.Count == 0 || slot != Slot(_current))
+            {
+                return;
+            }
+
+            if (_pendingTopics.Count >= MaxPendingMessages)
+            {
+                DroppedMessages++;
+                return;
+            }
+
+            // The payload is valid only during the callback: keep a copy for the node's turn.
+            byte[] copy = new byte[count];
+            Array.Copy(payload, offset, copy, 0, count);
+            _pendingTopics.Add(topic);
+            _pendingPayloads.Add(copy);
+        }
+
+        private void OnLost(LinkSlot slot, string reason)
+        {
+            if (_slots.Count > 0 && slot == Slot(_current))
+            {
+                _lostReason = reason == null || reason.Length == 0 ? "lost" : reason;
+            }
+        }
+
+        private LinkSlot Slot(int index)
+        {
+            return (LinkSlot)_slots[index];
+        }
+
+        private void Log(LogLevel level, string message)
+        {
+            if (_log.IsEnabled(level))
+            {
+                _log.Write(level, Source, message);
+            }
+        }
+
+        private sealed class LinkSlot
+        {
+            public readonly IMqttLink Link;
+            public readonly IModemRecovery Recovery;
+            public readonly ILinkInfo Info;
+            public int Failures;
+
+            public LinkSlot(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
+            {
+                Link = link;
+                Recovery = recovery;
+                Info = info;
+            }
+        }
+    }
+}

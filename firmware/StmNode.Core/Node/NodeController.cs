@@ -1,0 +1,389 @@
+using System;
+using StmNode.Config;
+using StmNode.Leds;
+using StmNode.Ports;
+using StmNode.Sensors;
+
+namespace StmNode.Node
+{
+    /// <summary>
+    /// The node: samples the sensors, reports periodically and on alarm edges, buffers reports while offline and
+    /// replays them in order, obeys LED commands and property sets (each answered once per request id), sends diag,
+    /// and keeps the clock in time. Single-threaded and poll-driven: the app calls <see cref="Step"/> forever (or
+    /// <see cref="Run"/>), tests call it step by step in virtual time.
+    /// </summary>
+    public sealed class NodeController
+    {
+        /// <summary>Longest time one step lets the link wait for input.</summary>
+        public const int PollMs = 50;
+
+        /// <summary>Re-synchronise the clock with IoTDA this often (and at once while it is not set).</summary>
+        public const long TimeSyncPeriodMs = 6L * 3600 * 1000;
+
+        private const string Source = "Node";
+        private const int ReportQos = 1;
+        private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0);
+
+        private readonly NodeConfig _config;
+        private readonly IClock _clock;
+        private readonly ILog _log;
+        private readonly INodeCloud _cloud;
+        private readonly SensorBoard _sensors;
+        private readonly LedBank _leds;
+        private readonly ISystemControl _system;
+        private readonly LinkSupervisor _links;
+        private readonly ReportBuffer _buffer;
+        private readonly RequestCache _requests = new RequestCache(16);
+        private readonly NodeDownlink _downlink = new NodeDownlink();
+        private readonly DownlinkHandler _handler;
+        private long _nextSensorMs;
+        private long _nextReportMs;
+        private long _nextDiagMs;
+        private long _lastAlarmReportMs = long.MinValue / 2;
+        private long _lastSendMs = long.MinValue / 2;
+        private bool _alarmPending;
+        private int _seenSession;
+        private long _timeSyncSentDeviceMs = -1;
+        private long _nextTimeSyncMs;
+        private volatile bool _stop;
+
+        public NodeController(NodeConfig config, IClock clock, ILog log, INodeCloud cloud, SensorBoard sensors,
+            LedBank leds, ISystemControl system, uint seed)
+        {
+            _config = config;
+            _clock = clock;
+            _log = log;
+            _cloud = cloud;
+            _sensors = sensors;
+            _leds = leds;
+            _system = system;
+            _links = new LinkSupervisor(clock, log, cloud, config, system, seed);
+            _buffer = new ReportBuffer(config.OfflineBufferCapacity);
+            _handler = new DownlinkHandler(config, leds);
+
+            // The first report goes out once the sensors had a moment to settle; diag follows the first report.
+            long now = clock.UptimeMs;
+            _nextReportMs = now + 2000;
+            _nextDiagMs = now + 5000;
+        }
+
+        public LinkSupervisor Links
+        {
+            get { return _links; }
+        }
+
+        public ReportBuffer Buffer
+        {
+            get { return _buffer; }
+        }
+
+        /// <summary>Completed steps; the watchdog checks that it keeps growing.</summary>
+        public long StepCount { get; private set; }
+
+        /// <summary>Cloud messages that could not be understood.</summary>
+        public int DownlinkErrors { get; private set; }
+
+        /// <summary>Adds a transport (in failover order); recovery and info may be null.</summary>
+        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
+        {
+            _links.AddLink(link, recovery, info);
+        }
+
+        /// <summary>Runs <see cref="Step"/> until <see cref="Stop"/> is called.</summary>
+        public void Run()
+        {
+            while (!_stop)
+            {
+                Step();
+                if (!_links.IsOnline)
+                {
+                    // Online, the link's poll already waited; offline, do not spin.
+                    _clock.Sleep(PollMs);
+                }
+            }
+        }
+
+        public void Stop()
+        {
+            _stop = true;
+        }
+
+        /// <summary>One pass of the node loop; bounded by the link calls it makes.</summary>
+        public void Step()
+        {
+            long now = _clock.UptimeMs;
+            if (now >= _nextSensorMs)
+            {
+                _nextSensorMs = now + _config.SensorPollMs;
+                if (_sensors.Poll(now))
+                {
+                    _alarmPending = true;
+                }
+            }
+
+            ScheduleReports(now);
+
+            _links.Step(PollMs);
+            if (_links.IsOnline && _links.SessionCount != _seenSession)
+            {
+                _seenSession = _links.SessionCount;
+                _nextTimeSyncMs = _clock.IsUtcValid ? _clock.UptimeMs + TimeSyncPeriodMs : _clock.UptimeMs;
+            }
+
+            string topic;
+            byte[] payload;
+            while (_links.TryTakeMessage(out topic, out payload))
+            {
+                HandleMessage(topic, payload);
+            }
+
+            SendTimeSync();
+            SendBuffered();
+            StepCount++;
+        }
+
+        private void ScheduleReports(long now)
+        {
+            if (_handler.SettingsChanged)
+            {
+                _handler.SettingsChanged = false;
+                _sensors.Apply(_config);
+                long next = now + _config.ReportPeriodSeconds * 1000L;
+                if (next < _nextReportMs)
+                {
+                    _nextReportMs = next;
+                }
+
+                long nextDiag = now + _config.DiagPeriodSeconds * 1000L;
+                if (nextDiag < _nextDiagMs)
+                {
+                    _nextDiagMs = nextDiag;
+                }
+            }
+
+            bool due = now >= _nextReportMs || _handler.ReportRequested;
+            if (_alarmPending && now - _lastAlarmReportMs >= _config.AlarmMinIntervalSeconds * 1000L)
+            {
+                _alarmPending = false;
+                _lastAlarmReportMs = now;
+                due = true;
+            }
+
+            if (due)
+            {
+                _handler.ReportRequested = false;
+                _nextReportMs = now + _config.ReportPeriodSeconds * 1000L;
+                _buffer.Add(MakeReport(now));
+            }
+
+            if (now >= _nextDiagMs)
+            {
+                _nextDiagMs = now + _config.DiagPeriodSeconds * 1000L;
+                _buffer.Add(MakeDiag(now));
+            }
+        }
+
+        private NodeReport MakeReport(long now)
+        {
+            NodeReport report = NewReport(PropertyNames.Service, now);
+            _sensors.AddTo(report, now);
+            report.AddInt(PropertyNames.Led1, _leds.IsOn(1) ? 1 : 0);
+            report.AddInt(PropertyNames.Led2, _leds.IsOn(2) ? 1 : 0);
+            report.AddInt(PropertyNames.Led3, _leds.IsOn(3) ? 1 : 0);
+            return report;
+        }
+
+        private NodeReport MakeDiag(long now)
+        {
+            NodeReport report = NewReport(PropertyNames.DiagService, now);
+            report.AddInt(PropertyNames.Uptime, (int)(now / 1000));
+            report.AddString(PropertyNames.ResetReason, _system.ResetReason);
+            long free = _system.FreeMemoryBytes;
+            if (free >= 0)
+            {
+                report.AddInt(PropertyNames.FreeMemory, (int)free);
+            }
+
+            report.AddString(PropertyNames.Link, _links.CurrentKind);
+            ILinkInfo info = _links.CurrentInfo;
+            if (info != null && info.SignalDbm != 0)
+            {
+                report.AddInt(PropertyNames.Signal, info.SignalDbm);
+            }
+
+            report.AddInt(PropertyNames.Reconnects, _links.ReconnectCount);
+            report.AddString(PropertyNames.LastError, _links.LastError);
+            report.AddInt(PropertyNames.Buffered, _buffer.Count);
+            report.AddInt(PropertyNames.Dropped, _buffer.DroppedCount);
+            report.AddString(PropertyNames.Firmware, _system.FirmwareVersion);
+            if (info != null && info.Imei != null && info.Imei.Length > 0)
+            {
+                report.AddString(PropertyNames.Imei, info.Imei);
+            }
+
+            if (info != null && info.Iccid != null && info.Iccid.Length > 0)
+            {
+                report.AddString(PropertyNames.Iccid, info.Iccid);
+            }
+
+            report.AddInt(PropertyNames.SensorErrors, _sensors.ErrorCount + _sensors.OmittedCount);
+            report.AddString(PropertyNames.SensorLastError, _sensors.LastError);
+            return report;
+        }
+
+        private NodeReport NewReport(string service, long now)
+        {
+            NodeReport report = new NodeReport(service, now);
+            if (_clock.IsUtcValid)
+            {
+                report.SetEventTime(_clock.UtcNow);
+            }
+
+            return report;
+        }
+
+        // One buffered report per replay interval, oldest first, so a reconnect after a long outage does not flood the
+        // link; a report made while the buffer is empty goes out at once.
+        private void SendBuffered()
+        {
+            NodeReport report = _buffer.Peek();
+            long now = _clock.UptimeMs;
+            if (report == null || !_links.IsOnline || now - _lastSendMs < _config.ReplayIntervalMs)
+            {
+                return;
+            }
+
+            if (!report.HasEventTime && _clock.IsUtcValid)
+            {
+                // Made before the clock was set: its age on the monotonic clock gives the real time.
+                report.SetEventTime(_clock.UtcNow.AddTicks(-(now - report.CreatedUptimeMs) * TimeSpan.TicksPerMillisecond));
+            }
+
+            _lastSendMs = now;
+            LinkResult result = _links.Publish(_cloud.EncodeReport(report), ReportQos);
+            if (result == LinkResult.Ok || result == LinkResult.InvalidArgument)
+            {
+                // A report the link refuses as malformed would block the queue for ever: drop it.
+                _buffer.RemoveFirst();
+            }
+        }
+
+        private void HandleMessage(string topic, byte[] payload)
+        {
+            _cloud.Decode(topic, payload, 0, payload.Length, _downlink);
+            string requestId = _downlink.RequestId;
+            switch (_downlink.Kind)
+            {
+                case DownlinkKind.Command:
+                    Answer(requestId, true);
+                    break;
+                case DownlinkKind.PropertiesSet:
+                    Answer(requestId, false);
+                    break;
+                case DownlinkKind.PropertiesGet:
+                    _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
+                    break;
+                case DownlinkKind.Message:
+                    if (!_handler.ApplyMessage(_downlink))
+                    {
+                        DownlinkErrors++;
+                        Log(LogLevel.Warning, "message down without a usable LED state ignored");
+                    }
+
+                    break;
+                case DownlinkKind.TimeSync:
+                    ApplyTimeSync();
+                    break;
+                default:
+                    DownlinkErrors++;
+                    Log(LogLevel.Warning, "ignored message on " + topic + ": " + _downlink.Error);
+                    break;
+            }
+        }
+
+        // Commands and property sets are answered at once (IoTDA gives up after 20 s) and exactly once per request id:
+        // a repeated id gets the same answer again and changes nothing.
+        private void Answer(string requestId, bool isCommand)
+        {
+            CloudMessage response = requestId.Length == 0 ? null : _requests.Find(requestId);
+            if (response == null)
+            {
+                if (_downlink.Error.Length > 0)
+                {
+                    // The profile refused the request (bad JSON, unknown name, value out of range): say so, apply nothing.
+                    DownlinkErrors++;
+                    response = isCommand
+                        ? _cloud.EncodeCommandResponse(requestId, new CommandReply(1, "").Add("result", "error").Add("reason", _downlink.Error))
+                        : _cloud.EncodeSetResponse(requestId, 1, _downlink.Error);
+                }
+                else if (isCommand)
+                {
+                    response = _cloud.EncodeCommandResponse(requestId, _handler.Execute(_downlink));
+                }
+                else
+                {
+                    string error = _handler.ApplySet(_downlink);
+                    response = _cloud.EncodeSetResponse(requestId, error == null ? 0 : 1, error == null ? "ok" : error);
+                }
+
+                if (requestId.Length > 0)
+                {
+                    _requests.Add(requestId, response);
+                }
+            }
+            else
+            {
+                Log(LogLevel.Info, "request " + requestId + " seen before: answering again without applying");
+            }
+
+            _links.Publish(response, 0);
+        }
+
+        private void SendTimeSync()
+        {
+            long now = _clock.UptimeMs;
+            if (!_links.IsOnline || now < _nextTimeSyncMs)
+            {
+                return;
+            }
+
+            // Retry in a minute if no answer comes; the real period starts when one does.
+            _nextTimeSyncMs = now + 60000;
+            _timeSyncSentDeviceMs = DeviceMs();
+            _links.Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs, _clock.UtcNow), 0);
+        }
+
+        private void ApplyTimeSync()
+        {
+            long deviceRecvMs = DeviceMs();
+            NodeDownlink d = _downlink;
+            if (_timeSyncSentDeviceMs < 0 || d.DeviceSendMs != _timeSyncSentDeviceMs || deviceRecvMs < d.DeviceSendMs
+                || d.ServerRecvMs <= 0 || d.ServerSendMs < d.ServerRecvMs)
+            {
+                DownlinkErrors++;
+                Log(LogLevel.Warning, "time sync answer does not match the request; ignored");
+                return;
+            }
+
+            // IoTDA's formula: the server's send time plus half the round trip measured on the device's own clock.
+            long nowMs = (d.ServerRecvMs + d.ServerSendMs + deviceRecvMs - d.DeviceSendMs) / 2;
+            _clock.SetUtc(Epoch.AddTicks(nowMs * TimeSpan.TicksPerMillisecond));
+            _timeSyncSentDeviceMs = -1;
+            _nextTimeSyncMs = _clock.UptimeMs + TimeSyncPeriodMs;
+            Log(LogLevel.Info, "clock set from IoTDA time sync");
+        }
+
+        private long DeviceMs()
+        {
+            return (_clock.UtcNow.Ticks - Epoch.Ticks) / TimeSpan.TicksPerMillisecond;
+        }
+
+        private void Log(LogLevel level, string message)
+        {
+            if (_log.IsEnabled(level))
+            {
+                _log.Write(level, Source, message);
+            }
+        }
+    }
+}

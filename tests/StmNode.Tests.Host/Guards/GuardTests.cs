@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace StmNode.Tests.Guards
+{
+    /// <summary>
+    /// Host-only guards over the real repository, each with a planted violation proving it catches what it claims.
+    /// </summary>
+    [TestClass]
+    public class GuardTests
+    {
+        private const string CoreItems = "firmware/StmNode.Core/StmNode.Core.projitems";
+        private const string TestItems = "tests/StmNode.Tests/StmNode.Tests.projitems";
+
+        // ---- 1. shared source lists
+
+        [TestMethod]
+        [DataRow(CoreItems)]
+        [DataRow(TestItems)]
+        public void SharedList_MatchesFilesOnDisk(string projitems)
+        {
+            List<string> problems = SharedProjectCheck.Check(RepoPaths.Of(projitems));
+            Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+        }
+
+        [TestMethod]
+        public void SharedList_PlantedMissingWrongCaseAndStaleFiles_AreReported()
+        {
+            string dir = TempFolder();
+            Directory.CreateDirectory(Path.Combine(dir, "Json"));
+            File.WriteAllText(Path.Combine(dir, "Json", "JsonWriter.cs"), "");
+            File.WriteAllText(Path.Combine(dir, "Unlisted.cs"), "");
+            Directory.CreateDirectory(Path.Combine(dir, "Properties"));
+            File.WriteAllText(Path.Combine(dir, "Properties", "AssemblyInfo.cs"), "");
+            string items = Path.Combine(dir, "X.projitems");
+            File.WriteAllText(items, Items(@"json\JsonWriter.cs", @"Gone.cs"));
+
+            List<string> problems = SharedProjectCheck.Check(items);
+
+            Assert.IsTrue(problems.Any(p => p.StartsWith("json/JsonWriter.cs: listed", StringComparison.Ordinal)), string.Join("\n", problems));
+            Assert.IsTrue(problems.Any(p => p.StartsWith("Json/JsonWriter.cs: on disk but not listed", StringComparison.Ordinal)), string.Join("\n", problems));
+            Assert.IsTrue(problems.Any(p => p.StartsWith("Gone.cs: listed", StringComparison.Ordinal)), string.Join("\n", problems));
+            Assert.IsTrue(problems.Any(p => p.StartsWith("Unlisted.cs: on disk", StringComparison.Ordinal)), string.Join("\n", problems));
+            Assert.IsFalse(problems.Any(p => p.Contains("AssemblyInfo", StringComparison.Ordinal)), "Properties/ belongs to the .nfproj only");
+            Assert.AreEqual(4, problems.Count, string.Join("\n", problems));
+        }
+
+        // ---- 2. portability of Core
+
+        [TestMethod]
+        public void Core_UsesOnlyWhatNanoFrameworkHas()
+        {
+            List<string> findings = PortabilityScanner.Scan(CoreSources(), NanoAllowList.Load(RepoPaths.Of("firmware/StmNode.Core/NanoApi.allowlist")));
+            Assert.AreEqual(0, findings.Count, "Core is not portable to nanoFramework:\n" + string.Join("\n", findings.Take(60)));
+        }
+
+        [TestMethod]
+        public void SharedTests_UseOnlyWhatNanoFrameworkHas_ApartFromTestFrameworkCalls()
+        {
+            List<KeyValuePair<string, string>> sources = CoreSources().Concat(ListedSources(TestItems)).ToList();
+            sources.Add(new KeyValuePair<string, string>("TestFrameworkShape.cs", TestFrameworkShape));
+            List<string> findings = PortabilityScanner.Scan(sources, NanoAllowList.Load(RepoPaths.Of("firmware/StmNode.Core/NanoApi.allowlist")));
+            Assert.AreEqual(0, findings.Count, "Shared tests would not build for nanoFramework:\n" + string.Join("\n", findings.Take(60)));
+        }
+
+        [TestMethod]
+        [DataRow("System.Collections.Generic.List<int> x = new System.Collections.Generic.List<int>();", "generic")]
+        [DataRow("int? x = null;", "nullable value type")]
+        [DataRow("System.Action<int> a = i => { };", "generic")]
+        [DataRow("object o = T<int>();", "generic")]
+        [DataRow("var t = (1, 2);", "tuple")]
+        [DataRow("int[] a = { 1 }; var b = System.Linq.Enumerable.ToArray(a);", "generic")]
+        [DataRow("System.Console.WriteLine(\"x\");", "System.Console.WriteLine(string) is not in NanoApi.allowlist")]
+        [DataRow("string[] p = \"a,b\".Split(',');", "string.Split(char, System.StringSplitOptions) is not in NanoApi.allowlist")]
+        [DataRow("decimal d = 1;", "decimal")]
+        [DataRow("int[,] m = new int[2, 2];", "multidimensional")]
+        public void Scanner_PlantedViolation_IsReported(string statement, string expected)
+        {
+            string code = "class Planted { static object T<X>() { return null; } void M() { " + statement + " } }";
+            List<string> findings = PortabilityScanner.Scan(new[] { new KeyValuePair<string, string>("Planted.cs", code) }, NanoAllowList.Parse(new[] { "[mscorlib]", "object", "string", "int", "void" }));
+            Assert.IsTrue(findings.Any(f => f.StartsWith("Planted.cs:1: ", StringComparison.Ordinal) && f.Contains(expected, StringComparison.Ordinal)), "expected '" + expected + "' in:\n" + string.Join("\n", findings));
+        }
+
+        [TestMethod]
+        public void Scanner_AsyncAndLinqQuery_AreReported()
+        {
+            string code = "using System.Linq;\nclass Planted {\n async void M() { }\n object Q(int[] a) { return from x in a select x; }\n}";
+            List<string> findings = PortabilityScanner.Scan(new[] { new KeyValuePair<string, string>("Planted.cs", code) }, NanoAllowList.Parse(new[] { "[mscorlib]", "object", "int", "void" }));
+            Assert.IsTrue(findings.Any(f => f.StartsWith("Planted.cs:1: using System.Linq", StringComparison.Ordinal)), string.Join("\n", findings));
+            Assert.IsTrue(findings.Any(f => f.StartsWith("Planted.cs:3: async", StringComparison.Ordinal)), string.Join("\n", findings));
+            Assert.IsTrue(findings.Any(f => f.StartsWith("Planted.cs:4: LINQ query", StringComparison.Ordinal)), string.Join("\n", findings));
+        }
+
+        [TestMethod]
+        public void Scanner_AllowedCode_HasNoFindings()
+        {
+            string code = "class Ok { int M(string s) { return s.Length + s.Substring(1, 2).Length; } }";
+            List<string> findings = PortabilityScanner.Scan(new[] { new KeyValuePair<string, string>("Ok.cs", code) },
+                NanoAllowList.Parse(new[] { "[mscorlib]", "string", "int", "string.Length", "string.Substring(int, int)" }));
+            Assert.AreEqual(0, findings.Count, string.Join("\n", findings));
+        }
+
+        [TestMethod]
+        public void Scanner_MemberReachedThroughDerivedOrOverridingType_MatchesTheListedName()
+        {
+            string code = "class Ok { string M(System.Threading.AutoResetEvent e, System.ArgumentOutOfRangeException x) { e.Set(); return x.Message; } }";
+            List<string> findings = PortabilityScanner.Scan(new[] { new KeyValuePair<string, string>("Ok.cs", code) }, NanoAllowList.Parse(new[]
+            {
+                "[mscorlib]", "string", "bool", "System.Threading.AutoResetEvent", "System.ArgumentOutOfRangeException",
+                "System.Threading.AutoResetEvent.Set()", "System.Exception.Message"
+            }));
+            Assert.AreEqual(0, findings.Count, string.Join("\n", findings));
+        }
+
+        [TestMethod]
+        public void AllowList_SectionForAnAssemblyTheTestRunnerCannotLoad_IsReported()
+        {
+            NanoAllowList list = NanoAllowList.Parse(new[] { "[mscorlib]", "string", "[System.Device.Gpio]", "System.Device.Gpio.GpioController" });
+            Assert.AreEqual(1, list.Problems.Count);
+            StringAssert.Contains(list.Problems[0], "System.Device.Gpio");
+        }
+
+        [TestMethod]
+        public void CoreNanoProject_ReferencesOnlyAssembliesTheTestRunnerCanLoad()
+        {
+            XDocument nfproj = XDocument.Load(RepoPaths.Of("firmware/StmNode.Core/StmNode.Core.nfproj"));
+            List<string> foreign = nfproj.Descendants().Where(e => e.Name.LocalName == "Reference")
+                .Select(e => ((string)e.Attribute("Include")).Split(',')[0].Trim())
+                .Where(a => !NanoAllowList.LoadableAssemblies.Contains(a)).ToList();
+            Assert.AreEqual(0, foreign.Count, "Core references " + string.Join(", ", foreign));
+        }
+
+        [TestMethod]
+        [DataRow("firmware/StmNode.Core.Net/StmNode.Core.Net.csproj")]
+        [DataRow("tests/StmNode.Tests.Host/StmNode.Tests.Host.csproj")]
+        public void SdkProjectsOfPortableCode_PinCSharp9AndNoImplicitUsings(string csproj)
+        {
+            string text = File.ReadAllText(RepoPaths.Of(csproj));
+            string props = File.ReadAllText(RepoPaths.Of("Directory.Build.props"));
+            StringAssert.Contains(text, "<LangVersion>$(NanoLangVersion)</LangVersion>");
+            StringAssert.Contains(props, "<NanoLangVersion>9.0</NanoLangVersion>");
+            StringAssert.Contains(props, "<ImplicitUsings>disable</ImplicitUsings>");
+            Assert.IsFalse(text.Contains("ImplicitUsings", StringComparison.Ordinal), csproj + " must not override ImplicitUsings");
+        }
+
+        // ---- 3. nanoFramework project files
+
+        [TestMethod]
+        [DataRow("firmware/StmNode.Core/StmNode.Core.nfproj")]
+        [DataRow("firmware/StmNode/StmNode.nfproj")]
+        [DataRow("tests/StmNode.Tests/StmNode.Tests.nfproj")]
+        public void NanoProject_IsWellFormed(string nfproj)
+        {
+            List<string> problems = NanoProjectCheck.Check(RepoPaths.Of(nfproj));
+            Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+        }
+
+        [TestMethod]
+        public void EveryNanoProjectInTheRepository_IsChecked()
+        {
+            string[] all = Directory.EnumerateFiles(RepoPaths.Root, "*.nfproj", SearchOption.AllDirectories)
+                .Select(p => Path.GetRelativePath(RepoPaths.Root, p).Replace('\\', '/'))
+                .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal)).OrderBy(p => p).ToArray();
+            CollectionAssert.AreEquivalent(new[] { "firmware/StmNode.Core/StmNode.Core.nfproj", "firmware/StmNode/StmNode.nfproj", "tests/StmNode.Tests/StmNode.Tests.nfproj" }, all);
+        }
+
+        [TestMethod]
+        public void NanoProject_PlantedViolations_AreReported()
+        {
+            string dir = TempFolder();
+            File.WriteAllText(Path.Combine(dir, "Program.cs"), "");
+            File.WriteAllText(Path.Combine(dir, "packages.config"),
+                "<packages><package id=\"nanoFramework.CoreLibrary\" version=\"1.17.11\" targetFramework=\"netnano1.0\" /></packages>");
+            string good = File.ReadAllText(RepoPaths.Of("firmware/StmNode.Core/StmNode.Core.nfproj"));
+            string planted = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">"
+                + "<PropertyGroup><ProjectTypeGuids>{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}</ProjectTypeGuids><OutputType>Exe</OutputType><TargetFrameworkVersion>v1.0</TargetFrameworkVersion></PropertyGroup>"
+                + "<ItemGroup><Compile Include=\"Program.cs\" /><Compile Include=\"Missing.cs\" /></ItemGroup>"
+                + "<ItemGroup><Reference Include=\"mscorlib, Version=1.17.11.0\"><HintPath>..\\packages\\nanoFramework.CoreLibrary.1.17.10\\lib\\mscorlib.dll</HintPath></Reference>"
+                + "<Reference Include=\"System.Math\" /></ItemGroup></Project>";
+            string path = Path.Combine(dir, "Planted.nfproj");
+            File.WriteAllText(path, planted);
+
+            List<string> problems = NanoProjectCheck.Check(path);
+            string all = string.Join("\n", problems);
+
+            StringAssert.Contains(all, "ProjectTypeGuids");
+            StringAssert.Contains(all, "NFProjectSystem.Default.props");
+            StringAssert.Contains(all, "NFProjectSystem.CSharp.targets");
+            StringAssert.Contains(all, "nfproj.props");
+            StringAssert.Contains(all, "Compile item Missing.cs does not exist");
+            StringAssert.Contains(all, "names no package id and version pinned");
+            StringAssert.Contains(all, "Reference System.Math has no HintPath");
+            Assert.IsTrue(good.Length > 0);
+        }
+
+        [TestMethod]
+        public void DeviceProject_StopsWithAMessageWhenSecretsAreMissing()
+        {
+            string text = File.ReadAllText(RepoPaths.Of("firmware/StmNode/StmNode.nfproj"));
+            StringAssert.Contains(text, "<Compile Include=\"Secrets.cs\" />");
+            StringAssert.Contains(text, "Condition=\"!Exists('$(MSBuildProjectDirectory)\\Secrets.cs')\"");
+            StringAssert.Contains(text, "Copy Secrets.example.cs to Secrets.cs");
+            StringAssert.Contains(File.ReadAllText(RepoPaths.Of(".gitignore")), "**/Secrets.cs");
+            Assert.IsTrue(File.Exists(RepoPaths.Of("firmware/StmNode/Secrets.example.cs")));
+        }
+
+        // ---- helpers
+
+        /// <summary>The shape of the Expect helper (each runner has its own), declared so the scan resolves calls to it.</summary>
+        private const string TestFrameworkShape = @"
+namespace StmNode.Tests
+{
+    public delegate void TestAction();
+    public static class Expect
+    {
+        public static void Throws(System.Type exceptionType, TestAction action) { }
+        public static void Fail(string message) { }
+    }
+}";
+
+        private static IEnumerable<KeyValuePair<string, string>> CoreSources()
+        {
+            return ListedSources(CoreItems);
+        }
+
+        private static IEnumerable<KeyValuePair<string, string>> ListedSources(string projitems)
+        {
+            string items = RepoPaths.Of(projitems);
+            string dir = Path.GetDirectoryName(items);
+            return XDocument.Load(items).Descendants().Where(e => e.Name.LocalName == "Compile")
+                .Select(e => Path.Combine(dir, ((string)e.Attribute("Include")).Replace("$(MSBuildThisFileDirectory)", "").Replace('\\', Path.DirectorySeparatorChar)))
+                .Select(p => new KeyValuePair<string, string>(p, File.ReadAllText(p)));
+        }
+
+        private static string Items(params string[] files)
+        {
+            return "<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\"><ItemGroup>"
+                + string.Concat(files.Select(f => "<Compile Include=\"$(MSBuildThisFileDirectory)" + f + "\" />"))
+                + "</ItemGroup></Project>";
+        }
+
+        private static string TempFolder()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "stmnode-guard-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using StmNode.At;
+
+namespace StmNode.Tests.At
+{
+    [TestClass]
+    public class AtTextTests
+    {
+        [TestMethod]
+        [DataRow("$oc/devices/d1/sys/properties/report", true)]
+        [DataRow("a\"b", false)]
+        [DataRow("a\rAT+QPOWD", false)]
+        [DataRow("a\nb", false)]
+        [DataRow("a\u001Ab", false)]
+        [DataRow("a\u001Bb", false)]
+        [DataRow("", true)]
+        public void IsQuectelSafe_Characters_Checked(string value, bool safe)
+        {
+            Assert.AreEqual(safe, AtText.IsQuectelSafe(value, 255));
+        }
+
+        [TestMethod]
+        public void IsQuectelSafe_TooLongOrNull_False()
+        {
+            Assert.IsFalse(AtText.IsQuectelSafe(new string('a', 256), 255));
+            Assert.IsTrue(AtText.IsQuectelSafe(new string('a', 255), 255));
+            Assert.IsFalse(AtText.IsQuectelSafe(null, 255));
+        }
+
+        [TestMethod]
+        public void EscapeEspAt_SpecExample_Escaped()
+        {
+            Assert.AreEqual("{\\\"a\\\":1\\,\\\"b\\\":2}", AtText.EscapeEspAt("{\"a\":1,\"b\":2}"));
+            Assert.AreEqual("c:\\\\x", AtText.EscapeEspAt("c:\\x"));
+        }
+
+        [TestMethod]
+        [DataRow("pass\r\nAT+RST")]
+        [DataRow("a\nb")]
+        [DataRow("a\u0000b")]
+        [DataRow("a\u001Ab")]
+        public void EscapeEspAt_LineBreaks_Refused(string value)
+        {
+            Assert.IsNull(AtText.EscapeEspAt(value));
+        }
+
+        [TestMethod]
+        [DataRow("AT+QMTCONN=0,\"c\",\"u\",\"p\"", "AT+QMTCONN=0,\"c\",\"u\",\"***\"")]
+        [DataRow("AT+MQTTUSERCFG=0,1,\"c\",\"u\",\"p\\\"w\",0,0,\"\"", "AT+MQTTUSERCFG=0,1,\"c\",\"u\",\"***\",0,0,\"\"")]
+        [DataRow("AT+CWJAP=\"my\\,net\",\"wifipw\"", "AT+CWJAP=\"my\\,net\",\"***\"")]
+        [DataRow("AT+QICSGP=1,1,\"cmnet\",\"u\",\"p\",1", "AT+QICSGP=1,1,\"cmnet\",\"u\",\"***\",1")]
+        [DataRow("AT+QCGDEFCONT=\"IP\",\"apn\",\"u\",\"p\"", "AT+QCGDEFCONT=\"IP\",\"apn\",\"u\",\"***\"")]
+        [DataRow("AT+QMTCONN=0,\"c\"", "AT+QMTCONN=0,\"c\"")]
+        [DataRow("AT+CSQ", "AT+CSQ")]
+        public void SecretMask_KnownCommands_PasswordHidden(string line, string masked)
+        {
+            Assert.AreEqual(masked, AtSecretMask.Apply(line));
+        }
+
+        [TestMethod]
+        public void Trace_MoreThanCapacity_KeepsNewestInOrder()
+        {
+            AtTrace trace = new AtTrace(3);
+
+            trace.Sent("AT");
+            trace.Received("OK");
+            trace.Sent("AT+CSQ");
+            trace.Received("+CSQ: 1,2");
+
+            Assert.AreEqual(3, trace.Count);
+            Assert.AreEqual("< OK", trace[0]);
+            Assert.AreEqual("< +CSQ: 1,2", trace[2]);
+        }
+    }
+}

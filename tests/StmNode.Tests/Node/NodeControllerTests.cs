@@ -1,0 +1,439 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using System;
+using StmNode.Ports;
+
+namespace StmNode.Tests.Node
+{
+    [TestClass]
+    public class NodeControllerTests
+    {
+        [TestMethod]
+        public void Start_LinkUp_ConnectsSubscribesAndReports()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+
+            rig.RunFor(2100);
+
+            Assert.AreEqual(1, rig.Link.ConnectCalls);
+            Assert.AreEqual(5, rig.Link.Subscriptions.Count);
+            Assert.AreEqual("computed-secret", rig.Link.LastOptions.Password);
+            Assert.AreEqual("stm32|-|DHT11_T=21.5;DHT11_H=40.0;MQ2=0;gas_level=10;flame=0;water=0;light=1;LED1=0;LED2=0;LED3=0",
+                rig.LastPublished("report", "stm32|"));
+        }
+
+        [TestMethod]
+        public void Step_ReportPeriod_ReportsEverySixtySeconds()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+
+            rig.RunFor(2100 + 120000);
+
+            Assert.AreEqual(3, rig.CountPublished("report", "stm32|"));
+        }
+
+        [TestMethod]
+        public void Step_FlameEdge_ReportsAtOnceThenRespectsMinimumInterval()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+            Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
+
+            rig.Flame.Level = false;
+            rig.RunFor(200);
+            Assert.AreEqual(2, rig.CountPublished("report", "stm32|"));
+            Assert.AreEqual(1, rig.CountPublished("report", "flame=1"));
+
+            rig.Flame.Level = true;
+            rig.RunFor(1000);
+            Assert.AreEqual(2, rig.CountPublished("report", "stm32|"));
+
+            rig.RunFor(5000);
+            Assert.AreEqual(3, rig.CountPublished("report", "stm32|"));
+            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("flame=0") > 0);
+        }
+
+        [TestMethod]
+        public void Step_WaterGlitchShorterThanDebounce_NoAlarmReport()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Water.Level = true;
+            rig.Controller.Step();
+            rig.Water.Level = false;
+            rig.RunFor(2000);
+
+            Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
+            Assert.AreEqual(0, rig.CountPublished("report", "water=1"));
+        }
+
+        [TestMethod]
+        public void Step_DhtFailing_ReportLeavesClimateOutAndDiagCountsIt()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Dht.Ok = false;
+            rig.Dht.Error = "checksum mismatch";
+            rig.Start();
+
+            rig.RunFor(6000);
+
+            string report = rig.LastPublished("report", "stm32|");
+            Assert.IsTrue(report.Length > 0);
+            Assert.AreEqual(-1, report.IndexOf("DHT11_T"));
+            Assert.AreEqual(-1, report.IndexOf("DHT11_H"));
+            string diag = rig.LastPublished("report", "diag|");
+            Assert.IsTrue(diag.IndexOf("sensor_errors=") > 0, diag);
+            Assert.AreEqual(-1, diag.IndexOf("sensor_errors=0;"));
+            Assert.IsTrue(diag.IndexOf("sensor_last_error=checksum mismatch") > 0, diag);
+        }
+
+        [TestMethod]
+        public void Step_Diag_ReportsBoardAndLinkFigures()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+
+            rig.RunFor(5100);
+
+            Assert.AreEqual("diag|-|uptime=5;reset_reason=power-on;free_memory=81920;link=wifi;reconnects=0;last_error=;buffered=0;dropped=0;firmware=1.2.3;sensor_errors=0;sensor_last_error=",
+                rig.LastPublished("report", "diag|"));
+        }
+
+        [TestMethod]
+        public void Command_SetLed_AnsweredAppliedAndShownInNextReport()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("cmd/r1", "SET_LED led=2 state=ON");
+            rig.RunFor(100);
+
+            Assert.AreEqual("0|SET_LED_RSP|result=success;LED1=0;LED2=1;LED3=0", rig.LastPublished("cmd-rsp/r1", ""));
+            Assert.IsTrue(rig.Led2.Level);
+            Assert.IsFalse(rig.Led1.Level);
+            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("LED1=0;LED2=1;LED3=0") > 0);
+        }
+
+        [TestMethod]
+        public void Command_RepeatedRequestId_AnsweredAgainWithoutReapplying()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+            rig.Link.Inject("cmd/r1", "SET_LED led=1 state=ON");
+            rig.RunFor(100);
+            rig.Link.Inject("cmd/r2", "SET_LED led=1 state=OFF");
+            rig.RunFor(100);
+
+            rig.Link.Inject("cmd/r1", "SET_LED led=1 state=ON");
+            rig.RunFor(100);
+
+            Assert.AreEqual(2, rig.CountPublished("cmd-rsp/r1", "0|SET_LED_RSP|result=success;LED1=1;LED2=0;LED3=0"));
+            Assert.IsFalse(rig.Led1.Level);
+        }
+
+        [TestMethod]
+        public void Command_ResponseWithinTwentySeconds()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+            long injectedAt = rig.Clock.UptimeMs;
+
+            rig.Link.Inject("cmd/r9", "SET_LED LED1=1 LED2=1 LED3=ON");
+            rig.RunFor(100);
+
+            int index = rig.Link.FindPublished("cmd-rsp/r9", 0);
+            Assert.IsTrue(index >= 0);
+            Assert.IsTrue(rig.Link.PublishedAt(index) - injectedAt < 20000);
+            Assert.AreEqual("0|SET_LED_RSP|result=success;LED1=1;LED2=1;LED3=1", rig.Link.PublishedText(index));
+        }
+
+        [TestMethod]
+        public void Command_SetLedPartial_ChangesOnlyNamedLeds()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+            rig.Link.Inject("cmd/r3", "SET_LED LED1=1 LED3=1");
+            rig.RunFor(100);
+
+            rig.Link.Inject("cmd/r4", "SET_LED LED3=0");
+            rig.RunFor(100);
+
+            Assert.IsTrue(rig.Led1.Level);
+            Assert.IsFalse(rig.Led2.Level);
+            Assert.IsFalse(rig.Led3.Level);
+            Assert.AreEqual("0|SET_LED_RSP|result=success;LED1=1;LED2=0;LED3=0", rig.LastPublished("cmd-rsp/r4", ""));
+        }
+
+        [TestMethod]
+        public void Command_SetInterval_ChangesReportPeriod()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("cmd/i1", "SET_INTERVAL seconds=20");
+            rig.RunFor(100);
+            rig.RunFor(40000);
+
+            Assert.AreEqual("0|SET_INTERVAL_RSP|result=success;seconds=20", rig.LastPublished("cmd-rsp/i1", ""));
+            Assert.AreEqual(3, rig.CountPublished("report", "stm32|"));
+        }
+
+        [TestMethod]
+        public void Command_ReportNow_ReportsAtOnce()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("cmd/n1", "REPORT_NOW");
+            rig.RunFor(100);
+
+            Assert.AreEqual("0|REPORT_NOW_RSP|result=success", rig.LastPublished("cmd-rsp/n1", ""));
+            Assert.AreEqual(2, rig.CountPublished("report", "stm32|"));
+        }
+
+        [TestMethod]
+        [DataRow("SET_LED led=7 state=ON", "1|SET_LED_RSP|result=error;reason='led' must be 1, 2 or 3")]
+        [DataRow("SET_LED led=1 state=BRIGHT", "1|SET_LED_RSP|result=error;reason='state' must be ON or OFF")]
+        [DataRow("SET_LED", "1|SET_LED_RSP|result=error;reason=give LED1, LED2 or LED3 (0/1), or 'led' and 'state'")]
+        [DataRow("SET_LED LED2=7", "1|SET_LED_RSP|result=error;reason='LED2' must be 0 or 1")]
+        [DataRow("SET_INTERVAL seconds=5", "1|SET_INTERVAL_RSP|result=error;reason='seconds' must be a whole number from 10 to 86400")]
+        [DataRow("SET_LED led", "1||result=error;reason=bad parameter 'led'")]
+        [DataRow("REBOOT now=true", "1||result=error;reason=unknown command 'REBOOT'")]
+        public void Command_Invalid_AnsweredWithFailureAndNothingChanges(string command, string expected)
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("cmd/bad", command);
+            rig.RunFor(100);
+
+            Assert.AreEqual(expected, rig.LastPublished("cmd-rsp/bad", ""));
+            Assert.IsFalse(rig.Led1.Level);
+            Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
+        }
+
+        [TestMethod]
+        public void PropertiesSet_ReportPeriod_AnsweredAndApplied()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("set/s1", "@stm32 report_period=10 LED3=1");
+            rig.RunFor(100);
+            rig.RunFor(30000);
+
+            Assert.AreEqual("0|ok", rig.LastPublished("set-rsp/s1", ""));
+            Assert.AreEqual(10, rig.Config.ReportPeriodSeconds);
+            Assert.IsTrue(rig.Led3.Level);
+            // The initial report, the LED change, then one every 10 s.
+            Assert.AreEqual(5, rig.CountPublished("report", "stm32|"));
+        }
+
+        [TestMethod]
+        [DataRow("report_period=1 LED1=1", "1|bad value for 'report_period'")]
+        [DataRow("LED1=1 colour=red", "1|unknown property 'colour'")]
+        [DataRow("@other LED1=1", "1|unknown service 'other'")]
+        [DataRow("gas_threshold=50.5 LED1=1", "1|bad value for 'gas_threshold'")]
+        public void PropertiesSet_Invalid_NothingApplied(string set, string expected)
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("set/s2", set);
+            rig.RunFor(100);
+
+            Assert.AreEqual(expected, rig.LastPublished("set-rsp/s2", ""));
+            Assert.IsFalse(rig.Led1.Level);
+            Assert.AreEqual(60, rig.Config.ReportPeriodSeconds);
+        }
+
+        [TestMethod]
+        public void PropertiesGet_AnsweredWithCurrentState()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("get/g1", "");
+            rig.RunFor(100);
+
+            Assert.IsTrue(rig.LastPublished("get-rsp/g1", "").IndexOf("stm32|-|DHT11_T=21.5") == 0);
+        }
+
+        [TestMethod]
+        public void MessageDown_Led_AppliedAndReported()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("msg", "led=3 state=ON");
+            rig.RunFor(100);
+
+            Assert.IsTrue(rig.Led3.Level);
+            Assert.IsTrue(rig.LastPublished("report", "stm32|").IndexOf("LED3=1") > 0);
+        }
+
+        [TestMethod]
+        public void Downlink_Garbage_CountedAndIgnored()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Inject("weird/topic", "\u0001\u0002garbage");
+            rig.Link.Inject("msg", "nonsense");
+            rig.RunFor(100);
+
+            Assert.AreEqual(2, rig.Controller.DownlinkErrors);
+            Assert.IsTrue(rig.Link.IsConnected);
+            Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
+        }
+
+        [TestMethod]
+        public void Offline_ReportsBufferedThenReplayedInOrderWithOriginalTimeAtBoundedRate()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Clock.SetUtc(new DateTime(2026, 11, 25, 10, 0, 0));
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+            rig.RunFor(130000);
+            Assert.AreEqual(0, rig.Link.PublishCount);
+            Assert.AreEqual(3, rig.Controller.Buffer.Count - 1);
+
+            rig.Link.ConnectResult = LinkResult.Ok;
+            rig.RunFor(400000);
+
+            int first = rig.Link.FindPublished("report", 0);
+            Assert.AreEqual(0, rig.Link.PublishedText(first).IndexOf("stm32|20261125T100002Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(first + 1).IndexOf("diag|20261125T100005Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(first + 2).IndexOf("stm32|20261125T100102Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(first + 3).IndexOf("stm32|20261125T100202Z|"));
+            for (int i = first + 1; i <= first + 3; i++)
+            {
+                Assert.IsTrue(rig.Link.PublishedAt(i) - rig.Link.PublishedAt(i - 1) >= rig.Config.ReplayIntervalMs);
+            }
+
+            Assert.AreEqual(0, rig.Controller.Buffer.Count);
+        }
+
+        [TestMethod]
+        public void Offline_BufferFull_DropsOldestAndCounts()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Clock.SetUtc(new DateTime(2026, 11, 25, 10, 0, 0));
+            rig.Config.OfflineBufferCapacity = 3;
+            rig.Config.ReportPeriodSeconds = 10;
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+
+            rig.RunFor(60000);
+
+            Assert.AreEqual(3, rig.Controller.Buffer.Count);
+            Assert.IsTrue(rig.Controller.Buffer.DroppedCount >= 4);
+            Assert.IsTrue(rig.Controller.Buffer.Peek().EventTimeUtc > new DateTime(2026, 11, 25, 10, 0, 30));
+        }
+
+        [TestMethod]
+        public void Offline_ReportMadeBeforeClockSet_GetsEventTimeFromItsAge()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+            rig.RunFor(3000);
+            Assert.AreEqual(1, rig.Controller.Buffer.Count);
+
+            // The clock is set 10 s after the report was made at uptime 2.0 s.
+            rig.RunFor(9000);
+            rig.Clock.SetUtc(new DateTime(2026, 11, 25, 12, 0, 10));
+            rig.Link.ConnectResult = LinkResult.Ok;
+            rig.RunFor(20000);
+
+            Assert.AreEqual(0, rig.Link.PublishedText(rig.Link.FindPublished("report", 0)).IndexOf("stm32|20261125T120000Z|"));
+        }
+
+        [TestMethod]
+        public void Online_PublishFails_ReportKeptAndSentAfterReconnect()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(1000);
+            rig.Link.PublishResult = LinkResult.Failed;
+
+            rig.RunFor(2000);
+            Assert.AreEqual(1, rig.Controller.Buffer.Count);
+            Assert.IsFalse(rig.Controller.Links.IsOnline);
+
+            rig.Link.PublishResult = LinkResult.Ok;
+            rig.RunFor(3000);
+            Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
+            Assert.AreEqual(1, rig.Controller.Links.ReconnectCount);
+        }
+
+        [TestMethod]
+        public void Online_LinkLost_ReconnectsAndResubscribes()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.Drop("keep-alive timeout");
+            rig.RunFor(3000);
+
+            Assert.AreEqual(2, rig.Link.ConnectCalls);
+            Assert.AreEqual(5, rig.Link.Subscriptions.Count);
+            Assert.AreEqual(1, rig.Controller.Links.ReconnectCount);
+            Assert.IsTrue(rig.Controller.Links.LastError.IndexOf("keep-alive timeout") > 0);
+        }
+
+        [TestMethod]
+        public void TimeSync_Answer_SetsClock()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(200);
+            int index = rig.Link.FindPublished("time-req", 0);
+            Assert.IsTrue(index >= 0);
+            long deviceSend = long.Parse(rig.Link.PublishedText(index));
+
+            // Server clock: 2026-11-25 08:00:00.000 UTC = 1795593600000 ms; it answers 10 ms after receiving.
+            rig.Link.Inject("time", deviceSend.ToString() + " 1795593600000 1795593600010");
+            rig.RunFor(50);
+
+            Assert.IsTrue(rig.Clock.IsUtcValid);
+            TimeSpan error = rig.Clock.UtcNow - new DateTime(2026, 11, 25, 8, 0, 0);
+            Assert.IsTrue(error.Ticks >= 0 && error.Ticks < TimeSpan.TicksPerSecond, error.ToString());
+        }
+
+        [TestMethod]
+        public void TimeSync_AnswerToAnotherRequest_Ignored()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(200);
+
+            rig.Link.Inject("time", "42 1795593600000 1795593600010");
+            rig.RunFor(50);
+
+            Assert.IsFalse(rig.Clock.IsUtcValid);
+            Assert.AreEqual(1, rig.Controller.DownlinkErrors);
+        }
+    }
+}
