@@ -126,6 +126,12 @@ namespace StmNode.At
             return reply;
         }
 
+        /// <summary>Waits for the final of a command without writing anything (after raw data sent with WriteRaw).</summary>
+        public AtReply WaitFor(AtCommand command)
+        {
+            return Wait(WaitCommand, command, null, command.TimeoutMs);
+        }
+
         /// <summary>Waits for a line starting with prefix (the second phase of a two-phase command); Ok carries it.</summary>
         public AtReply Expect(string prefix, int timeoutMs)
         {

@@ -17,6 +17,8 @@ namespace StmNode.Cloud
         /// <summary>A parameter or property name the device model does not know.</summary>
         UnknownField = 6,
         /// <summary>The payload is larger than the profile accepts.</summary>
-        TooLarge = 7
+        TooLarge = 7,
+        /// <summary>The cloud answered a report with a failure code (detail holds code and message).</summary>
+        Rejected = 8
     }
 }

@@ -14,6 +14,8 @@ namespace StmNode.Cloud
         /// <summary>A request for the current properties; answered with a report-shaped body.</summary>
         PropertyGet = 4,
         /// <summary>The platform's answer to a time-sync request.</summary>
-        TimeSync = 5
+        TimeSync = 5,
+        /// <summary>The cloud's acknowledgement of a report (Alink post_reply); Error Rejected when it refused it.</summary>
+        ReportReply = 6
     }
 }

@@ -274,6 +274,12 @@ namespace StmNode.Json
             }
         }
 
+        /// <summary>Appends a decimal number to an open raw string (e.g. an Alink message id).</summary>
+        public void AppendRawNumber(long value)
+        {
+            PutLong(value);
+        }
+
         /// <summary>Closes a string opened with <see cref="BeginRawString"/>.</summary>
         public void EndRawString()
         {

@@ -8,6 +8,11 @@ namespace StmNode.Mqtt
         /// <summary>A whole, valid packet is ready; read it from the decoder before pushing the next byte.</summary>
         PacketReady = 1,
         /// <summary>The stream is malformed; see the decoder's Error, ErrorPosition and ErrorDetail. Reset to reuse it.</summary>
-        Error = 2
+        Error = 2,
+        /// <summary>
+        /// A PUBLISH larger than the maximum packet size was read and dropped; PacketType, Qos, SkippedLength and,
+        /// when they could be read, Topic and PacketId are set (no payload). The stream stays usable.
+        /// </summary>
+        PacketSkipped = 3
     }
 }

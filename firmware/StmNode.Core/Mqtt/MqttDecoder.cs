@@ -7,6 +7,8 @@ namespace StmNode.Mqtt
     /// PUBREL, PUBCOMP, SUBACK, UNSUBACK, PINGRESP). Bytes are pushed one at a time, so any chunking works.
     /// Malformed input ends in <see cref="MqttDecodeStatus.Error"/> with a typed reason and the byte position inside
     /// the packet; the decoder then stays in error until <see cref="Reset"/> (the stream can't be resynchronised).
+    /// A well-formed PUBLISH above the maximum size is consumed and dropped (<see cref="MqttDecodeStatus.PacketSkipped"/>)
+    /// rather than failing the stream: the broker would otherwise redeliver it after every reconnect.
     /// </summary>
     public sealed class MqttDecoder
     {
@@ -24,6 +26,7 @@ namespace StmNode.Mqtt
         private int _remainingLength;
         private int _lengthBytes;
         private int _bodyCount;
+        private bool _skipping;
 
         /// <summary>maxPacketSize bounds a whole packet (fixed header included); its body buffer is allocated once here.</summary>
         public MqttDecoder(int maxPacketSize)
@@ -88,6 +91,9 @@ namespace StmNode.Mqtt
         /// <summary>PUBLISH payload length.</summary>
         public int PayloadCount { get; private set; }
 
+        /// <summary>Whole size of the PUBLISH that was dropped for being too large (PacketSkipped only).</summary>
+        public int SkippedLength { get; private set; }
+
         /// <summary>Number of SUBACK return codes.</summary>
         public int SubAckCodeCount { get; private set; }
 
@@ -139,8 +145,19 @@ namespace StmNode.Mqtt
                 case StateLength:
                     return ReadLength(value, position);
                 default:
-                    _body[_bodyCount++] = value;
-                    return _bodyCount == _remainingLength ? Complete() : MqttDecodeStatus.NeedMore;
+                    // While skipping, only the start of the packet is kept (enough for topic and packet id).
+                    if (_bodyCount < _body.Length)
+                    {
+                        _body[_bodyCount] = value;
+                    }
+
+                    _bodyCount++;
+                    if (_bodyCount < _remainingLength)
+                    {
+                        return MqttDecodeStatus.NeedMore;
+                    }
+
+                    return _skipping ? CompleteSkipped() : Complete();
             }
         }
 
@@ -151,6 +168,8 @@ namespace StmNode.Mqtt
             _remainingLength = 0;
             _lengthBytes = 0;
             _bodyCount = 0;
+            _skipping = false;
+            SkippedLength = 0;
             PacketId = 0;
             ConnAckCode = 0;
             SessionPresent = false;
@@ -189,7 +208,7 @@ namespace StmNode.Mqtt
                     int expected = type == 6 ? 0x02 : 0x00;
                     if (flags != expected)
                     {
-                        return Fail(MqttError.InvalidFlags, 0, Name(type) + " flags 0x" + flags.ToString("X1"));
+                        return Fail(MqttError.InvalidFlags, 0, Name(type) + " flags 0x" + flags.ToString("X2"));
                     }
 
                     break;
@@ -214,6 +233,14 @@ namespace StmNode.Mqtt
             }
 
             int total = 1 + _lengthBytes + _remainingLength;
+            if (total > _maxPacketSize && PacketType == MqttPacketType.Publish && LengthFits())
+            {
+                _skipping = true;
+                SkippedLength = total;
+                _state = StateBody;
+                return MqttDecodeStatus.NeedMore;
+            }
+
             if (total > _maxPacketSize)
             {
                 return Fail(MqttError.PacketTooLarge, position, Name((int)PacketType) + " of " + total.ToString() + " bytes, maximum " + _maxPacketSize.ToString());
@@ -300,6 +327,30 @@ namespace StmNode.Mqtt
 
             _state = StateReady;
             return MqttDecodeStatus.PacketReady;
+        }
+
+        /// <summary>
+        /// Ends a dropped oversized PUBLISH: its topic and packet id are reported when they were inside the kept
+        /// start of the packet and valid, so a QoS 1/2 message can still be acknowledged; the payload is gone.
+        /// </summary>
+        private MqttDecodeStatus CompleteSkipped()
+        {
+            _state = StateReady;
+            int topicLength = (_body[0] << 8) | _body[1];
+            int idLength = Qos > 0 ? 2 : 0;
+            int badIndex;
+            if (2 + topicLength + idLength <= _body.Length
+                && 2 + topicLength + idLength <= _remainingLength
+                && MqttTopic.CheckName(_body, 2, topicLength, out badIndex) == MqttError.None)
+            {
+                Topic = Encoding.UTF8.GetString(_body, 2, topicLength);
+                if (idLength > 0)
+                {
+                    PacketId = (_body[2 + topicLength] << 8) | _body[3 + topicLength];
+                }
+            }
+
+            return MqttDecodeStatus.PacketSkipped;
         }
 
         private MqttDecodeStatus CompletePublish(int bodyStart)

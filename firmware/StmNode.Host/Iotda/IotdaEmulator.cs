@@ -24,8 +24,6 @@ namespace StmNode.Host.Iotda
         /// <summary>Sender id of the platform's own downlinks; no device can use it (it lacks the ClientId shape).</summary>
         private const string PlatformSenderId = "$iotda";
         private const string KeepAliveItem = "iotda.keepalive";
-        private const int MinKeepAliveSeconds = 30;
-        private const int MaxKeepAliveSeconds = 1200;
         private const int MaxPayloadBytes = 1024 * 1024;
         private static readonly TimeSpan SilenceCheckPeriod = TimeSpan.FromMilliseconds(100);
 
@@ -251,13 +249,7 @@ namespace StmNode.Host.Iotda
         public Task<IotdaRequestResult> SendCommandAsync(
             string deviceId, string serviceId, string commandName, JsonObject paras, CancellationToken cancellationToken = default)
         {
-            var body = new JsonObject
-            {
-                ["object_device_id"] = deviceId,
-                ["service_id"] = serviceId,
-                ["command_name"] = commandName,
-                ["paras"] = paras ?? new JsonObject(),
-            };
+            var body = IotdaBodies.CommandRequest(deviceId, serviceId, commandName, paras);
             return RequestAsync(deviceId, IotdaUpTopicKind.CommandResponse, IotdaTopics.CommandRequest, body,
                 IotdaRequestResult.CommandTimeoutErrorCode, "Command request timed out", cancellationToken);
         }
@@ -266,15 +258,7 @@ namespace StmNode.Host.Iotda
         public Task<IotdaRequestResult> SetPropertiesAsync(
             string deviceId, string serviceId, JsonObject properties, CancellationToken cancellationToken = default)
         {
-            var body = new JsonObject
-            {
-                ["object_device_id"] = deviceId,
-                ["services"] = new JsonArray(new JsonObject
-                {
-                    ["service_id"] = serviceId,
-                    ["properties"] = properties ?? new JsonObject(),
-                }),
-            };
+            var body = IotdaBodies.PropertiesSetRequest(deviceId, serviceId, properties);
 
             // The platform's error code for a property timeout is not documented (protocols.md §1.5), so none is given.
             return RequestAsync(deviceId, IotdaUpTopicKind.PropertiesSetResponse, IotdaTopics.PropertiesSetRequest, body,
@@ -285,12 +269,7 @@ namespace StmNode.Host.Iotda
         public Task<IotdaRequestResult> GetPropertiesAsync(
             string deviceId, string serviceId, CancellationToken cancellationToken = default)
         {
-            var body = new JsonObject { ["object_device_id"] = deviceId };
-            if (serviceId != null)
-            {
-                body["service_id"] = serviceId;
-            }
-
+            var body = IotdaBodies.PropertiesGetRequest(deviceId, serviceId);
             return RequestAsync(deviceId, IotdaUpTopicKind.PropertiesGetResponse, IotdaTopics.PropertiesGetRequest, body,
                 null, "Property get request timed out", cancellationToken);
         }
@@ -392,10 +371,12 @@ namespace StmNode.Host.Iotda
 
         private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs args)
         {
-            var refusal = CheckConnect(args, out var reason);
+            var keepAlive = (int)args.KeepAlivePeriod.GetValueOrDefault();
+            var refusal = IotdaConnectCheck.Check(args.ClientId, args.UserName, args.Password, keepAlive,
+                ConnectPacketOf(args).WillFlag, SecretOf, _options.Clock.GetUtcNow(), _options.TimestampTolerance, out var reason);
             if (refusal == MqttConnectReasonCode.Success)
             {
-                args.SessionItems[KeepAliveItem] = (int)args.KeepAlivePeriod.GetValueOrDefault();
+                args.SessionItems[KeepAliveItem] = keepAlive;
                 return Task.CompletedTask;
             }
 
@@ -410,75 +391,12 @@ namespace StmNode.Host.Iotda
             return Task.CompletedTask;
         }
 
-        private MqttConnectReasonCode CheckConnect(ValidatingConnectionEventArgs args, out string reason)
+        private string SecretOf(string deviceId)
         {
-            if (!IotdaClientId.TryParse(args.ClientId, out var id))
-            {
-                reason = $"ClientId \"{args.ClientId}\" is not {{device_id}}_0_{{0|1}}_{{YYYYMMDDHH}}";
-                return MqttConnectReasonCode.ClientIdentifierNotValid;
-            }
-
-            // The exact CONNACK codes IoTDA uses for these refusals are unconfirmed (protocols.md §1.2).
-            var keepAlive = args.KeepAlivePeriod.GetValueOrDefault();
-            if (keepAlive < MinKeepAliveSeconds || keepAlive > MaxKeepAliveSeconds)
-            {
-                reason = $"keep-alive {keepAlive} s is outside {MinKeepAliveSeconds}..{MaxKeepAliveSeconds} s";
-                return MqttConnectReasonCode.NotAuthorized;
-            }
-
-            if (ConnectPacketOf(args).WillFlag)
-            {
-                reason = "will messages are not supported";
-                return MqttConnectReasonCode.NotAuthorized;
-            }
-
-            if (args.UserName != id.DeviceId)
-            {
-                reason = "the user name is not the ClientId's device id";
-                return MqttConnectReasonCode.BadUserNameOrPassword;
-            }
-
-            string secret;
             lock (_gate)
             {
-                secret = _devices.TryGetValue(id.DeviceId, out var device) ? device.Secret : null;
+                return _devices.TryGetValue(deviceId, out var device) ? device.Secret : null;
             }
-
-            if (secret == null)
-            {
-                reason = "the device is not registered";
-                return MqttConnectReasonCode.BadUserNameOrPassword;
-            }
-
-            if (id.SignType == 1 && !IsTimestampCurrent(id, out var skew))
-            {
-                reason = $"sign type 1 timestamp {id.Timestamp} is {skew.TotalMinutes:0} min away from platform time";
-                return MqttConnectReasonCode.BadUserNameOrPassword;
-            }
-
-            if (!IotdaPassword.Matches(args.Password, id.Timestamp, secret))
-            {
-                reason = "the password does not match the secret and timestamp";
-                return MqttConnectReasonCode.BadUserNameOrPassword;
-            }
-
-            reason = null;
-            return MqttConnectReasonCode.Success;
-        }
-
-        /// <summary>The timestamp names an hour; accept when the clock is within the tolerance of that hour.</summary>
-        private bool IsTimestampCurrent(IotdaClientId id, out TimeSpan skew)
-        {
-            var now = _options.Clock.GetUtcNow();
-            if (!id.TryGetTime(out var hourStart))
-            {
-                skew = TimeSpan.MaxValue;
-                return false;
-            }
-
-            var hourEnd = hourStart.AddHours(1);
-            skew = now < hourStart ? hourStart - now : now >= hourEnd ? now - hourEnd : TimeSpan.Zero;
-            return skew <= _options.TimestampTolerance;
         }
 
         private Task OnClientConnectedAsync(ClientConnectedEventArgs args)
@@ -488,7 +406,7 @@ namespace StmNode.Host.Iotda
                 return Task.CompletedTask;
             }
 
-            var keepAlive = args.SessionItems[KeepAliveItem] is int k ? k : MinKeepAliveSeconds;
+            var keepAlive = args.SessionItems[KeepAliveItem] is int k ? k : IotdaConnectCheck.MinKeepAliveSeconds;
             string replacedClientId = null;
             lock (_gate)
             {
@@ -497,7 +415,8 @@ namespace StmNode.Host.Iotda
                     return Task.CompletedTask;
                 }
 
-                if (device.IsOnline)
+                // Same device, other ClientId (e.g. a new timestamp): IoTDA allows one connection per device.
+                if (device.IsOnline && device.ClientId != args.ClientId)
                 {
                     replacedClientId = device.ClientId;
                 }
@@ -515,12 +434,7 @@ namespace StmNode.Host.Iotda
             if (replacedClientId != null)
             {
                 RecordProblem(id.DeviceId, IotdaProblemKind.ConnectionReplaced, $"connection {replacedClientId} replaced by {args.ClientId}");
-
-                // MQTTnet itself takes over an identical ClientId; a different one (new timestamp) is dropped here.
-                if (replacedClientId != args.ClientId)
-                {
-                    _ = DropClientAsync(replacedClientId, MqttDisconnectReasonCode.SessionTakenOver);
-                }
+                _ = DropClientAsync(replacedClientId, MqttDisconnectReasonCode.SessionTakenOver);
             }
 
             return Task.CompletedTask;
@@ -547,6 +461,13 @@ namespace StmNode.Host.Iotda
             }
 
             WriteLog($"{id.DeviceId}: disconnected ({args.DisconnectType})");
+
+            // A new CONNECT with the same ClientId: MQTTnet takes the session over and reports the old link here.
+            if (args.DisconnectType == MqttClientDisconnectType.Takeover)
+            {
+                RecordProblem(id.DeviceId, IotdaProblemKind.ConnectionReplaced, $"connection {args.ClientId} taken over by a new one");
+            }
+
             return Task.CompletedTask;
         }
 
@@ -717,7 +638,8 @@ namespace StmNode.Host.Iotda
                     OnReport(deviceId, message.Topic, payload, receivedAt);
                     break;
                 case IotdaUpTopicKind.MessageUp:
-                    Store(deviceId, d => d.MessagesUp, d => d.MessageUpCount++, new IotdaMessageUp(deviceId, receivedAt, message.Topic, payload));
+                    Store(deviceId, d => d.MessagesUp, d => { d.MessageUpCount++; _messagesUp++; },
+                        new IotdaMessageUp(deviceId, receivedAt, message.Topic, payload), MessageReceived);
                     break;
                 case IotdaUpTopicKind.EventUp:
                     await OnEventUpAsync(deviceId, payload, receivedAt).ConfigureAwait(false);
@@ -742,7 +664,8 @@ namespace StmNode.Host.Iotda
                 return;
             }
 
-            Store(deviceId, d => d.Reports, d => d.ReportCount++, new IotdaPropertyReport(deviceId, receivedAt, topic, services, body));
+            Store(deviceId, d => d.Reports, d => { d.ReportCount++; _reports++; },
+                new IotdaPropertyReport(deviceId, receivedAt, topic, services, body), ReportReceived);
         }
 
         private async Task OnEventUpAsync(string deviceId, byte[] payload, DateTimeOffset receivedAt)
@@ -759,7 +682,8 @@ namespace StmNode.Host.Iotda
                 IotdaJson.TryGetString(service, "service_id", out var serviceId);
                 IotdaJson.TryGetString(service, "event_type", out var eventType);
                 var paras = service["paras"] as JsonObject;
-                Store(deviceId, d => d.EventsUp, d => d.EventUpCount++, new IotdaEventUp(deviceId, receivedAt, serviceId, eventType, paras));
+                Store(deviceId, d => d.EventsUp, d => { d.EventUpCount++; _eventsUp++; },
+                    new IotdaEventUp(deviceId, receivedAt, serviceId, eventType, paras), EventReceived);
                 if (serviceId == "$time_sync" && eventType == "time_sync_request")
                 {
                     await AnswerTimeSyncAsync(deviceId, paras, receivedAt).ConfigureAwait(false);
@@ -775,23 +699,7 @@ namespace StmNode.Host.Iotda
                 return;
             }
 
-            var sendTime = _options.Clock.GetUtcNow();
-            var body = new JsonObject
-            {
-                ["object_device_id"] = deviceId,
-                ["services"] = new JsonArray(new JsonObject
-                {
-                    ["service_id"] = "$time_sync",
-                    ["event_type"] = "time_sync_response",
-                    ["event_time"] = IotdaJson.EventTime(sendTime),
-                    ["paras"] = new JsonObject
-                    {
-                        ["device_send_time"] = deviceSendTime,
-                        ["server_recv_time"] = receivedAt.ToUnixTimeMilliseconds(),
-                        ["server_send_time"] = sendTime.ToUnixTimeMilliseconds(),
-                    },
-                }),
-            };
+            var body = IotdaBodies.TimeSyncResponse(deviceId, deviceSendTime, receivedAt, _options.Clock.GetUtcNow());
             if (await PublishDownAsync(IotdaTopics.EventsDown(deviceId), body.ToJsonString(), CancellationToken.None).ConfigureAwait(false))
             {
                 lock (_gate)
@@ -842,7 +750,9 @@ namespace StmNode.Host.Iotda
 
         // ---- helpers -------------------------------------------------------------------------------------------------
 
-        private void Store<T>(string deviceId, Func<IotdaDeviceState, List<T>> listOf, Action<IotdaDeviceState> count, T item)
+        /// <summary>Appends an uplink to a device's bounded list, counts it (under the lock) and raises its event (outside).</summary>
+        private void Store<T>(
+            string deviceId, Func<IotdaDeviceState, List<T>> listOf, Action<IotdaDeviceState> count, T item, Action<T> handler)
         {
             lock (_gate)
             {
@@ -859,34 +769,10 @@ namespace StmNode.Host.Iotda
                 }
 
                 count(device);
-                switch (item)
-                {
-                    case IotdaPropertyReport:
-                        _reports++;
-                        break;
-                    case IotdaMessageUp:
-                        _messagesUp++;
-                        break;
-                    default:
-                        _eventsUp++;
-                        break;
-                }
-
                 PulseLocked();
             }
 
-            switch (item)
-            {
-                case IotdaPropertyReport report:
-                    Raise(ReportReceived, report);
-                    break;
-                case IotdaMessageUp message:
-                    Raise(MessageReceived, message);
-                    break;
-                case IotdaEventUp ev:
-                    Raise(EventReceived, ev);
-                    break;
-            }
+            Raise(handler, item);
         }
 
         private void RecordProblem(string deviceId, IotdaProblemKind kind, string detail)

@@ -23,7 +23,7 @@ namespace StmNode.Host.Iotda
         /// <summary>The platform's wall clock: timestamp checks, receive times, <c>$time_sync</c> answers.</summary>
         public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-        /// <summary>Stored reports, messages and events per device; the oldest are dropped beyond it.</summary>
+        /// <summary>Stored reports, messages and events per device (and problems overall); the oldest are dropped beyond it.</summary>
         public int MaxStoredPerDevice { get; init; } = 1000;
 
         /// <summary>Receives one line per connection, rejection and request; never secrets or passwords.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MQTTnet;
@@ -35,6 +36,21 @@ namespace StmNode.IntegrationTests.Iotda
             // Sign type 0: the platform checks only the password, not the 2024 timestamp (protocols.md §1.2, §1.8).
             var result = await device.ConnectAsync(emulator.Port, clientId: "660f1e2a7bbf9d23a1b2c3d4_esp32node01_0_0_2024061003",
                 password: "1a67f20631525e06d136d75928719a0dfccba98a6b2c8a8682f377af1ce87f63");
+
+            Assert.AreEqual(MqttClientConnectResultCode.Success, result);
+        }
+
+        [TestMethod]
+        public async Task Connect_PasswordFromCoreManagedHmac_Accepted()
+        {
+            await using var emulator = await IotdaTestBed.StartAsync();
+            await using var device = IotdaTestBed.Device();
+            var timestamp = IotdaTestDevice.Timestamp(DateTimeOffset.UtcNow);
+
+            // The firmware computes the password with Core's managed HMAC (no native crypto on the nano test runner).
+            var password = StmNode.Crypto.Hex.ToLower(StmNode.Crypto.HmacSha256.Compute(
+                Encoding.UTF8.GetBytes(timestamp), Encoding.UTF8.GetBytes(IotdaTestBed.Secret)));
+            var result = await device.ConnectAsync(emulator.Port, clientId: device.ClientId(0, timestamp), password: password);
 
             Assert.AreEqual(MqttClientConnectResultCode.Success, result);
         }

@@ -36,6 +36,13 @@ namespace StmNode.IntegrationTests.Iotda
             }
 
             await device.SubscribeSystemTopicsAsync();
+
+            // The emulator marks the device online just after sending CONNACK.
+            if (!await emulator.WaitForOnlineAsync(DeviceId, true, Soon))
+            {
+                throw new InvalidOperationException("the emulator did not see the test device online");
+            }
+
             return device;
         }
     }

@@ -102,6 +102,23 @@ namespace StmNode.IntegrationTests.Iotda
         }
 
         [TestMethod]
+        public async Task Publish_LargerThanOneMegabyte_DroppedWithProblem()
+        {
+            await using var emulator = await IotdaTestBed.StartAsync();
+            await using var device = IotdaTestBed.Device();
+            await device.ConnectAsync(emulator.Port);
+
+            await device.PublishAsync("sys/messages/up", new string('x', 1024 * 1024 + 1));
+            await device.PublishAsync("sys/messages/up", new string('x', 1024 * 1024));
+
+            var stored = await emulator.WaitForMessageAsync(IotdaTestBed.DeviceId, _ => true, IotdaTestBed.Soon);
+            Assert.IsNotNull(stored);
+            Assert.AreEqual(1024 * 1024, stored.Payload.Length);
+            Assert.AreEqual(1, emulator.GetMessagesUp(IotdaTestBed.DeviceId).Count);
+            Assert.AreEqual(IotdaProblemKind.PayloadTooLarge, emulator.GetProblems()[0].Kind);
+        }
+
+        [TestMethod]
         public async Task Publish_UnemulatedOwnTopic_RecordedAndConnectionKept()
         {
             await using var emulator = await IotdaTestBed.StartAsync();

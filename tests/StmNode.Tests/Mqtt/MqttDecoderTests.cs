@@ -163,14 +163,57 @@ namespace StmNode.Tests.Mqtt
         [TestMethod]
         public void Push_FourByteMaximumLength_IsOnlyTooLargeForTheConfiguredSize()
         {
-            AssertError("30 FF FF FF 7F", 4096, MqttError.PacketTooLarge, 4);
+            AssertError("90 FF FF FF 7F", 4096, MqttError.PacketTooLarge, 4);
         }
 
         [TestMethod]
-        public void Push_PacketAboveMaximumSize_IsPacketTooLargeBeforeTheBody()
+        public void Push_NonPublishAboveMaximumSize_IsPacketTooLargeBeforeTheBody()
         {
-            // 1 + 2 + 128 = 131 bytes against a maximum of 64.
-            AssertError("30 80 01", 64, MqttError.PacketTooLarge, 2);
+            // A SUBACK of 1 + 2 + 128 = 131 bytes against a maximum of 64.
+            AssertError("90 80 01", 64, MqttError.PacketTooLarge, 2);
+        }
+
+        [TestMethod]
+        public void Push_PublishAboveMaximumSize_IsSkippedWithTopicAndIdThenDecodingGoesOn()
+        {
+            // QoS 1, topic "t", id 5, 40 payload bytes: 1 + 1 + 45 = 47 bytes against a maximum of 16.
+            byte[] packet = HexBytes.Concat(HexBytes.Parse("32 2D 00 01 74 00 05"), new byte[40]);
+            MqttDecoder decoder = new MqttDecoder(16);
+            int skipped = 0;
+            for (int i = 0; i < packet.Length; i++)
+            {
+                MqttDecodeStatus status = decoder.Push(packet[i]);
+                Assert.AreEqual(i == packet.Length - 1 ? (int)MqttDecodeStatus.PacketSkipped : (int)MqttDecodeStatus.NeedMore, (int)status);
+                skipped += status == MqttDecodeStatus.PacketSkipped ? 1 : 0;
+            }
+
+            Assert.AreEqual(1, skipped);
+            Assert.AreEqual((int)MqttPacketType.Publish, (int)decoder.PacketType);
+            Assert.AreEqual("t", decoder.Topic);
+            Assert.AreEqual(5, decoder.PacketId);
+            Assert.AreEqual(1, decoder.Qos);
+            Assert.AreEqual(47, decoder.SkippedLength);
+            Assert.AreEqual(0, decoder.PayloadCount);
+            Assert.AreEqual(1, PushAll(decoder, HexBytes.Parse("40 02 00 09")));
+            Assert.AreEqual(9, decoder.PacketId);
+        }
+
+        [TestMethod]
+        public void Push_SkippedPublishWithTopicBeyondKeptBytes_HasNoTopicOrId()
+        {
+            // Topic length 40 does not fit the 16 kept bytes.
+            byte[] packet = HexBytes.Concat(HexBytes.Parse("32 2C 00 28"), new byte[42]);
+            MqttDecoder decoder = new MqttDecoder(16);
+
+            MqttDecodeStatus last = MqttDecodeStatus.NeedMore;
+            for (int i = 0; i < packet.Length; i++)
+            {
+                last = decoder.Push(packet[i]);
+            }
+
+            Assert.AreEqual((int)MqttDecodeStatus.PacketSkipped, (int)last);
+            Assert.IsNull(decoder.Topic);
+            Assert.AreEqual(0, decoder.PacketId);
         }
 
         [TestMethod]

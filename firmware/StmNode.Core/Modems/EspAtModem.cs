@@ -1,0 +1,274 @@
+using System.Text;
+using StmNode.At;
+using StmNode.Ports;
+
+namespace StmNode.Modems
+{
+    /// <summary>
+    /// A second ESP chip running Espressif's ESP-AT firmware: Wi-Fi join and its MQTT commands. Quoted parameters
+    /// are escaped (<c>\\ \" \,</c>); values the escaping cannot carry are refused; payloads and over-long
+    /// credentials go through the length + prompt forms, never inside quotes.
+    /// </summary>
+    public sealed class EspAtModem
+    {
+        private const int MaxClientId = 256;
+        private const int MaxUserOrPassword = 64;
+        private const int MaxTopic = 128;
+        private const int MaxHost = 128;
+
+        public EspAtModem(AtChannel channel, ILog log)
+        {
+            Channel = channel;
+            _log = log;
+            channel.LineEnding = "\r\n";
+            NeedsInit = true;
+            channel.AddUrc("ready", OnReboot);
+            channel.AddUrc("+MQTTDISCONNECTED:", OnDisconnected);
+            channel.AddUrc("+MQTTCONNECTED:", delegate(string line) { });
+            channel.AddUrc("WIFI ", delegate(string line) { WifiConnected = line == "WIFI GOT IP" || (WifiConnected && line != "WIFI DISCONNECT"); });
+            channel.AddRawUrc(EspAtRecv.Prefix, EspAtRecv.RawLength, OnReceived);
+        }
+
+        private readonly ILog _log;
+
+        public readonly AtChannel Channel;
+
+        public bool NeedsInit { get; private set; }
+
+        public bool WifiConnected { get; private set; }
+
+        public ModemError LastError { get; private set; }
+
+        /// <summary>Largest payload one AT+MQTTPUBRAW is given.</summary>
+        public int MaxPayloadBytes = 8192;
+
+        public event ModemEventHandler Rebooted;
+
+        public event MqttMessageHandler MessageReceived;
+
+        public event LinkLostHandler Lost;
+
+        /// <summary>Waits until the firmware answers AT, then echo off and station mode.</summary>
+        public bool Start(int timeoutMs)
+        {
+            long deadline = Channel.Clock.UptimeMs + timeoutMs;
+            while (!Channel.Send("AT", null, 500).IsOk)
+            {
+                if (Channel.Clock.UptimeMs >= deadline)
+                {
+                    LastError = new ModemError(ModemErrorKind.Timeout, -1, "ESP-AT did not answer AT within " + timeoutMs.ToString() + " ms");
+                    return false;
+                }
+
+                Channel.Poll(500);
+            }
+
+            if (!Run(new AtCommand("ATE0", null, 300)) || !Run(new AtCommand("AT+CWMODE=1", null, 1000)))
+            {
+                return false;
+            }
+
+            NeedsInit = false;
+            return true;
+        }
+
+        /// <summary>AT+CWJAP; a failure carries the +CWJAP code (1 timeout, 2 wrong password, 3 no AP, 4 failed).</summary>
+        public bool JoinWifi(string ssid, string password)
+        {
+            string s = AtText.EscapeEspAt(ssid);
+            string p = AtText.EscapeEspAt(password);
+            if (s == null || p == null || ssid.Length == 0 || ssid.Length > 32 || password.Length > 64)
+            {
+                return Invalid("SSID or Wi-Fi password not usable in AT+CWJAP");
+            }
+
+            AtCommand join = new AtCommand("AT+CWJAP=\"" + s + "\",\"" + p + "\"", null, 20000);
+            join.FailureFinals = new string[] { "FAIL" };
+            AtReply reply = Channel.Send(join);
+            if (!reply.IsOk)
+            {
+                string code = reply.Find("+CWJAP:");
+                LastError = code != null
+                    ? new ModemError(ModemErrorKind.EspError, AtFields.IntAt(new string[] { code }, 0, -1), "AT+CWJAP failed with code " + code)
+                    : ModemError.FromReply("AT+CWJAP", reply);
+                return false;
+            }
+
+            WifiConnected = true;
+            return true;
+        }
+
+        /// <summary>AT+MQTTUSERCFG (+ the MQTTLONG* forms for values over the quoted limits) and AT+MQTTCONNCFG.</summary>
+        public bool ConfigureMqtt(int scheme, string clientId, string username, string password, int keepAliveSeconds, bool cleanSession)
+        {
+            username = username == null ? string.Empty : username;
+            password = password == null ? string.Empty : password;
+            bool longId = Encoding.UTF8.GetBytes(clientId).Length > MaxClientId;
+            bool longUser = Encoding.UTF8.GetBytes(username).Length > MaxUserOrPassword;
+            bool longPassword = Encoding.UTF8.GetBytes(password).Length > MaxUserOrPassword;
+            string id = longId ? string.Empty : AtText.EscapeEspAt(clientId);
+            string user = longUser ? string.Empty : AtText.EscapeEspAt(username);
+            string pass = longPassword ? string.Empty : AtText.EscapeEspAt(password);
+            if (clientId.Length == 0 || id == null || user == null || pass == null || keepAliveSeconds < 0 || keepAliveSeconds > 7200)
+            {
+                return Invalid("client id, user name, password or keep-alive not usable in AT+MQTTUSERCFG");
+            }
+
+            return Run(new AtCommand("AT+MQTTUSERCFG=0," + scheme.ToString() + ",\"" + id + "\",\"" + user + "\",\"" + pass + "\",0,0,\"\"", null, 2000))
+                && (!longId || SendLong("AT+MQTTLONGCLIENTID", clientId))
+                && (!longUser || SendLong("AT+MQTTLONGUSERNAME", username))
+                && (!longPassword || SendLong("AT+MQTTLONGPASSWORD", password))
+                && Run(new AtCommand("AT+MQTTCONNCFG=0," + keepAliveSeconds.ToString() + "," + (cleanSession ? "0" : "1") + ",\"\",\"\",0,0", null, 2000));
+        }
+
+        /// <summary>AT+MQTTCONN without automatic reconnect (the node decides when to retry).</summary>
+        public bool Connect(string host, int port)
+        {
+            string h = AtText.EscapeEspAt(host);
+            if (h == null || host.Length == 0 || host.Length > MaxHost || port < 1 || port > 65535)
+            {
+                return Invalid("host or port not usable in AT+MQTTCONN");
+            }
+
+            return Run(new AtCommand("AT+MQTTCONN=0,\"" + h + "\"," + port.ToString() + ",0", null, 30000));
+        }
+
+        public bool Subscribe(string topic, int qos)
+        {
+            string t = EscapeTopic(topic);
+            if (t == null || qos < 0 || qos > 2)
+            {
+                return Invalid("topic or QoS not usable in AT+MQTTSUB");
+            }
+
+            AtCommand subscribe = new AtCommand("AT+MQTTSUB=0,\"" + t + "\"," + qos.ToString(), null, 20000);
+            subscribe.SuccessFinals = new string[] { "ALREADY SUBSCRIBE" };
+            return Run(subscribe);
+        }
+
+        public bool Unsubscribe(string topic)
+        {
+            string t = EscapeTopic(topic);
+            if (t == null)
+            {
+                return Invalid("topic not usable in AT+MQTTUNSUB");
+            }
+
+            AtCommand unsubscribe = new AtCommand("AT+MQTTUNSUB=0,\"" + t + "\"", null, 20000);
+            unsubscribe.SuccessFinals = new string[] { "NO UNSUBSCRIBE" };
+            return Run(unsubscribe);
+        }
+
+        /// <summary>AT+MQTTPUBRAW: OK, then <c>&gt;</c>, exactly count bytes, then +MQTTPUB:OK or +MQTTPUB:FAIL.</summary>
+        public bool Publish(string topic, byte[] payload, int offset, int count, int qos)
+        {
+            string t = EscapeTopic(topic);
+            if (t == null || qos < 0 || qos > 1 || payload == null || offset < 0 || count < 1 || offset + count > payload.Length || count > MaxPayloadBytes)
+            {
+                return Invalid("topic, QoS or payload size not usable in AT+MQTTPUBRAW");
+            }
+
+            AtCommand publish = new AtCommand("AT+MQTTPUBRAW=0,\"" + t + "\"," + count.ToString() + "," + qos.ToString() + ",0", null, 20000);
+            publish.OkIsFinal = false;
+            publish.SuccessFinals = new string[] { "+MQTTPUB:OK" };
+            publish.FailureFinals = new string[] { "+MQTTPUB:FAIL" };
+            AtReply reply = Channel.SendData(publish, payload, offset, count, false, 5000);
+            return Check("AT+MQTTPUBRAW", reply);
+        }
+
+        /// <summary>AT+MQTTCLEAN: closes the client (best effort, keeps the previous LastError).</summary>
+        public void Clean()
+        {
+            ModemError before = LastError;
+            Channel.Send("AT+MQTTCLEAN=0", null, 5000);
+            LastError = before;
+        }
+
+        private bool SendLong(string command, string value)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(value);
+            AtReply reply = Channel.SendData(new AtCommand(command + "=0," + bytes.Length.ToString(), null, 2000), bytes, 0, bytes.Length, false, 2000);
+            return Check(command, reply);
+        }
+
+        private static string EscapeTopic(string topic)
+        {
+            return topic == null || topic.Length == 0 || Encoding.UTF8.GetBytes(topic).Length > MaxTopic ? null : AtText.EscapeEspAt(topic);
+        }
+
+        private bool Run(AtCommand command)
+        {
+            string name = command.Text.IndexOf('=') > 0 ? command.Text.Substring(0, command.Text.IndexOf('=')) : command.Text;
+            return Check(name, Channel.Send(command));
+        }
+
+        /// <summary>Keeps a typed error; "ERR CODE:0x…" before ERROR gives the ESP-AT error number.</summary>
+        private bool Check(string name, AtReply reply)
+        {
+            if (reply.IsOk)
+            {
+                return true;
+            }
+
+            string code = reply.Find("ERR CODE:0x");
+            LastError = code != null ? new ModemError(ModemErrorKind.EspError, ParseHex(code), name + " failed: ERR CODE 0x" + code) : ModemError.FromReply(name, reply);
+            return false;
+        }
+
+        private static int ParseHex(string text)
+        {
+            int value = 0;
+            for (int i = 0; i < text.Length && i < 8; i++)
+            {
+                int digit = "0123456789abcdef".IndexOf(text.ToLower()[i]);
+                if (digit < 0)
+                {
+                    return -1;
+                }
+
+                value = (value << 4) | digit;
+            }
+
+            return value;
+        }
+
+        private bool Invalid(string message)
+        {
+            LastError = new ModemError(ModemErrorKind.InvalidArgument, -1, message);
+            return false;
+        }
+
+        private void OnReceived(string header, byte[] data, int offset, int count)
+        {
+            string topic = EspAtRecv.Topic(header);
+            MqttMessageHandler handler = MessageReceived;
+            if (topic != null && handler != null)
+            {
+                handler(topic, data, offset, count);
+            }
+        }
+
+        private void OnDisconnected(string line)
+        {
+            LastError = new ModemError(ModemErrorKind.LinkLost, -1, "broker connection lost (+MQTTDISCONNECTED)");
+            LinkLostHandler handler = Lost;
+            if (handler != null)
+            {
+                handler(LastError.Message);
+            }
+        }
+
+        private void OnReboot(string line)
+        {
+            _log.Write(LogLevel.Warning, "esp-at", "module rebooted (ready)");
+            NeedsInit = true;
+            WifiConnected = false;
+            Channel.Abort("module rebooted");
+            ModemEventHandler handler = Rebooted;
+            if (handler != null)
+            {
+                handler();
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections;
+using StmNode.Ports;
+
+namespace StmNode.Modems
+{
+    /// <summary>
+    /// <see cref="IMqttLink"/> over an ESP-AT module's MQTT client. Connect joins Wi-Fi when the module is fresh
+    /// (first use or after its "ready" reboot), configures and connects the client and re-subscribes; loss
+    /// (+MQTTDISCONNECTED, reboot) is reported from Poll.
+    /// </summary>
+    public sealed class EspAtMqttLink : IMqttLink
+    {
+        private readonly EspAtModem _modem;
+        private readonly LinkEvents _events = new LinkEvents(8);
+        private readonly ArrayList _subscriptions = new ArrayList();
+        private readonly ArrayList _subscriptionQos = new ArrayList();
+        private string _lastError = string.Empty;
+        private bool _hadSession;
+
+        public EspAtMqttLink(EspAtModem modem, string ssid, string wifiPassword)
+        {
+            _modem = modem;
+            Ssid = ssid;
+            WifiPassword = wifiPassword;
+            _modem.MessageReceived += _events.AddMessage;
+            _modem.Lost += OnLost;
+            _modem.Rebooted += delegate { OnLost("module rebooted"); };
+        }
+
+        public string Ssid;
+
+        public string WifiPassword;
+
+        /// <summary>
+        /// MQTTUSERCFG scheme used for TLS: 3 verifies the server against the CA flashed into the module's
+        /// certificate partition (2 would skip verification and is never chosen silently).
+        /// </summary>
+        public int TlsScheme = 3;
+
+        public int StartTimeoutMs = 10000;
+
+        public string Kind
+        {
+            get { return "esp-at"; }
+        }
+
+        public bool IsConnected { get; private set; }
+
+        public string LastError
+        {
+            get { return _lastError; }
+        }
+
+        public EspAtModem Modem
+        {
+            get { return _modem; }
+        }
+
+        public event MqttMessageHandler MessageReceived;
+
+        public event LinkLostHandler Lost;
+
+        public LinkResult Connect(MqttConnectOptions options)
+        {
+            if (options == null || options.Host == null || options.ClientId == null)
+            {
+                return Fail(LinkResult.InvalidArgument, "missing host or client id");
+            }
+
+            if (IsConnected)
+            {
+                return LinkResult.Ok;
+            }
+
+            if (_modem.NeedsInit && !_modem.Start(StartTimeoutMs))
+            {
+                return FailFromModem();
+            }
+
+            if (!_modem.WifiConnected && !_modem.JoinWifi(Ssid, WifiPassword))
+            {
+                return FailFromModem();
+            }
+
+            if (_hadSession)
+            {
+                // the module keeps a dead client after +MQTTDISCONNECTED; it must be cleaned before reconfiguring
+                _modem.Clean();
+            }
+
+            int scheme = options.UseTls ? TlsScheme : 1;
+            if (!_modem.ConfigureMqtt(scheme, options.ClientId, options.Username, options.Password, options.KeepAliveSeconds, options.CleanSession)
+                || !_modem.Connect(options.Host, options.Port))
+            {
+                return FailFromModem();
+            }
+
+            IsConnected = true;
+            _hadSession = true;
+            for (int i = 0; i < _subscriptions.Count; i++)
+            {
+                if (!_modem.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i]))
+                {
+                    return FailFromModem();
+                }
+            }
+
+            return LinkResult.Ok;
+        }
+
+        public LinkResult Subscribe(string topicFilter, int qos)
+        {
+            if (!IsConnected)
+            {
+                return Fail(LinkResult.NotConnected, "not connected");
+            }
+
+            if (!_modem.Subscribe(topicFilter, qos))
+            {
+                return FailFromModem();
+            }
+
+            if (_subscriptions.IndexOf(topicFilter) < 0)
+            {
+                _subscriptions.Add(topicFilter);
+                _subscriptionQos.Add(qos);
+            }
+
+            return LinkResult.Ok;
+        }
+
+        public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
+        {
+            if (!IsConnected)
+            {
+                return Fail(LinkResult.NotConnected, "not connected");
+            }
+
+            return _modem.Publish(topic, payload, offset, count, qos) ? LinkResult.Ok : FailFromModem();
+        }
+
+        public void Poll(int timeoutMs)
+        {
+            _modem.Channel.Poll(timeoutMs);
+            _events.Raise(MessageReceived, Lost);
+        }
+
+        public void Disconnect()
+        {
+            _modem.Clean();
+            IsConnected = false;
+            _hadSession = false;
+        }
+
+        private void OnLost(string reason)
+        {
+            bool wasConnected = IsConnected;
+            IsConnected = false;
+            _lastError = reason;
+            if (wasConnected)
+            {
+                _events.AddLoss(reason);
+            }
+        }
+
+        private LinkResult FailFromModem()
+        {
+            return Fail(LinkResultMap.From(_modem.LastError), _modem.LastError.Message);
+        }
+
+        private LinkResult Fail(LinkResult result, string message)
+        {
+            _lastError = message;
+            if (result == LinkResult.NotConnected)
+            {
+                IsConnected = false;
+            }
+
+            return result;
+        }
+    }
+}

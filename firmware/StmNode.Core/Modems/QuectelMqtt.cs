@@ -1,0 +1,321 @@
+using StmNode.At;
+using StmNode.Ports;
+
+namespace StmNode.Modems
+{
+    /// <summary>
+    /// The Quectel MQTT AT commands for one client index. Each is two-phase: OK means "accepted", then the result
+    /// URC (+QMTOPEN, +QMTCONN …) arrives under its own timer. Results and codes become typed
+    /// <see cref="ModemError"/>s; +QMTRECV and +QMTSTAT are handed to the owner through events.
+    /// </summary>
+    public sealed class QuectelMqtt
+    {
+        private const int AcceptTimeoutMs = 5000;
+        private const int OpenResultTimeoutMs = 75000;
+        private readonly QuectelModem _modem;
+        private readonly AtChannel _channel;
+
+        public QuectelMqtt(QuectelModem modem)
+        {
+            _modem = modem;
+            _channel = modem.Channel;
+            _channel.AddRawUrc(QuectelRecv.Prefix, QuectelRecv.RawLength, OnRawRecv);
+            _channel.AddUrc(QuectelRecv.Prefix, OnRecvLine);
+            _channel.AddUrc("+QMTSTAT:", OnStat);
+            _channel.AddUrc("+QMTPING:", OnPing);
+        }
+
+        /// <summary>Client index 0–5.</summary>
+        public int Index = 0;
+
+        /// <summary>Packet timeout and retries (AT+QMTCFG="timeout"); they bound the result-URC waits.</summary>
+        public int PacketTimeoutSeconds = 10;
+
+        public int RetryTimes = 3;
+
+        public ModemError LastError { get; private set; }
+
+        public event MqttMessageHandler MessageReceived;
+
+        public event LinkLostHandler Lost;
+
+        private int PacketResultTimeoutMs
+        {
+            get { return PacketTimeoutSeconds * 1000 * (RetryTimes + 1) + 5000; }
+        }
+
+        /// <summary>QMTCFG: MQTT 3.1.1, keep-alive, session, packet timeout, then the model's receive / PDP / TLS settings.</summary>
+        public bool Configure(int keepAliveSeconds, bool cleanSession, int sslContext)
+        {
+            string id = Index.ToString();
+            if (!Run("AT+QMTCFG=\"version\"," + id + ",4") || !Run("AT+QMTCFG=\"keepalive\"," + id + "," + keepAliveSeconds.ToString())
+                || !Run("AT+QMTCFG=\"session\"," + id + "," + (cleanSession ? "1" : "0"))
+                || !Run("AT+QMTCFG=\"timeout\"," + id + "," + PacketTimeoutSeconds.ToString() + "," + RetryTimes.ToString() + ",0"))
+            {
+                return false;
+            }
+
+            if (_modem.PublishWithLength)
+            {
+                // EC20: payload inside the URC with its length, so quotes and line breaks in it are safe.
+                if (!Run("AT+QMTCFG=\"recv/mode\"," + id + ",0,0,1") || !Run("AT+QMTCFG=\"pdpcid\"," + id + "," + Ec20Modem.ContextId.ToString()))
+                {
+                    return false;
+                }
+
+                return Run("AT+QMTCFG=\"ssl\"," + id + (sslContext >= 0 ? ",1," + sslContext.ToString() : ",0"));
+            }
+
+            return true;
+        }
+
+        public bool Open(string host, int port)
+        {
+            if (!AtText.IsQuectelSafe(host, 100) || host.Length == 0 || port < 1 || port > 65535)
+            {
+                return Invalid("host or port not usable in AT+QMTOPEN");
+            }
+
+            string[] result = TwoPhase("AT+QMTOPEN=" + Index.ToString() + ",\"" + host + "\"," + port.ToString(), "+QMTOPEN: " + Index.ToString() + ",", OpenResultTimeoutMs);
+            if (result == null)
+            {
+                return false;
+            }
+
+            int code = AtFields.IntAt(result, 0, -1);
+            if (code != 0)
+            {
+                LastError = new ModemError(ModemErrorKind.OpenFailed, code, "+QMTOPEN " + code.ToString() + ": " + QuectelCodes.Open(code));
+                return false;
+            }
+
+            return true;
+        }
+
+        public bool Connect(string clientId, string username, string password)
+        {
+            if (!AtText.IsQuectelSafe(clientId, 256) || (username != null && !AtText.IsQuectelSafe(username, 512))
+                || (password != null && !AtText.IsQuectelSafe(password, 512)) || (password != null && username == null))
+            {
+                return Invalid("client id, user name or password not usable in AT+QMTCONN");
+            }
+
+            string command = "AT+QMTCONN=" + Index.ToString() + ",\"" + clientId + "\"";
+            if (username != null)
+            {
+                command += ",\"" + username + "\"" + (password != null ? ",\"" + password + "\"" : string.Empty);
+            }
+
+            string[] result = TwoPhase(command, "+QMTCONN: " + Index.ToString() + ",", PacketResultTimeoutMs);
+            if (result == null || !PacketOk("+QMTCONN", result))
+            {
+                return false;
+            }
+
+            int connack = AtFields.IntAt(result, 1, 0);
+            if (connack != 0)
+            {
+                LastError = new ModemError(ModemErrorKind.ConnackRefused, connack, "CONNACK " + connack.ToString() + ": " + QuectelCodes.Connack(connack));
+                return false;
+            }
+
+            return true;
+        }
+
+        public bool Subscribe(string topic, int qos, int messageId)
+        {
+            if (!AtText.IsQuectelSafe(topic, 255) || topic.Length == 0 || qos < 0 || qos > 2)
+            {
+                return Invalid("topic or QoS not usable in AT+QMTSUB");
+            }
+
+            string[] result = TwoPhase("AT+QMTSUB=" + Index.ToString() + "," + messageId.ToString() + ",\"" + topic + "\"," + qos.ToString(),
+                "+QMTSUB: " + Index.ToString() + "," + messageId.ToString() + ",", PacketResultTimeoutMs);
+            if (result == null || !PacketOk("+QMTSUB", result))
+            {
+                return false;
+            }
+
+            int granted = AtFields.IntAt(result, 1, 0);
+            if (granted == 128)
+            {
+                LastError = new ModemError(ModemErrorKind.SubscribeRejected, 128, "subscription to " + topic + " rejected by the broker");
+                return false;
+            }
+
+            return true;
+        }
+
+        public bool Unsubscribe(string topic, int messageId)
+        {
+            if (!AtText.IsQuectelSafe(topic, 255) || topic.Length == 0)
+            {
+                return Invalid("topic not usable in AT+QMTUNS");
+            }
+
+            string[] result = TwoPhase("AT+QMTUNS=" + Index.ToString() + "," + messageId.ToString() + ",\"" + topic + "\"",
+                "+QMTUNS: " + Index.ToString() + "," + messageId.ToString() + ",", PacketResultTimeoutMs);
+            return result != null && PacketOk("+QMTUNS", result);
+        }
+
+        /// <summary>
+        /// Publishes through the prompt: EC20 with the length form (any byte), BC26 ended by Ctrl-Z (so Ctrl-Z and
+        /// ESC in the payload are refused). The payload never sits in a quoted parameter.
+        /// </summary>
+        public bool Publish(string topic, byte[] payload, int offset, int count, int qos, int messageId)
+        {
+            if (!AtText.IsQuectelSafe(topic, 255) || topic.Length == 0 || qos < 0 || qos > 1 || payload == null || offset < 0 || count < 0
+                || offset + count > payload.Length || count > _modem.MaxPayloadBytes)
+            {
+                return Invalid("topic, QoS or payload size not usable in AT+QMTPUB");
+            }
+
+            bool ctrlZ = !_modem.PublishWithLength;
+            if (ctrlZ && (AtText.Contains(payload, offset, count, 0x1A) || AtText.Contains(payload, offset, count, 0x1B)))
+            {
+                return Invalid("payload contains Ctrl-Z or ESC, which end BC26 data mode");
+            }
+
+            int mid = qos == 0 ? 0 : messageId;
+            string command = "AT+QMTPUB=" + Index.ToString() + "," + mid.ToString() + "," + qos.ToString() + ",0,\"" + topic + "\""
+                + (ctrlZ ? string.Empty : "," + count.ToString());
+            string urc = "+QMTPUB: " + Index.ToString() + "," + mid.ToString() + ",";
+            AtReply accepted = _channel.SendData(new AtCommand(command, urc, AcceptTimeoutMs), payload, offset, count, ctrlZ, AcceptTimeoutMs);
+            string[] result = SecondPhase(command, urc, accepted, PacketResultTimeoutMs);
+            return result != null && PacketOk("+QMTPUB", result);
+        }
+
+        public bool Disconnect()
+        {
+            string[] result = TwoPhase("AT+QMTDISC=" + Index.ToString(), "+QMTDISC: " + Index.ToString() + ",", 5000);
+            return result != null && AtFields.IntAt(result, 0, -1) == 0;
+        }
+
+        /// <summary>Best effort (after a failure or on shutdown): keeps the LastError of what failed before.</summary>
+        public bool Close()
+        {
+            ModemError before = LastError;
+            string[] result = TwoPhase("AT+QMTCLOSE=" + Index.ToString(), "+QMTCLOSE: " + Index.ToString() + ",", 5000);
+            LastError = before;
+            return result != null && AtFields.IntAt(result, 0, -1) == 0;
+        }
+
+        private string[] TwoPhase(string command, string urc, int resultTimeoutMs)
+        {
+            AtReply accepted = _channel.Send(new AtCommand(command, urc, AcceptTimeoutMs));
+            return SecondPhase(command, urc, accepted, resultTimeoutMs);
+        }
+
+        /// <summary>The result URC's fields after the prefix (it may already have come with the OK); null on failure.</summary>
+        private string[] SecondPhase(string command, string urc, AtReply accepted, int resultTimeoutMs)
+        {
+            string name = command.Substring(0, command.IndexOf('=') > 0 ? command.IndexOf('=') : command.Length);
+            if (!accepted.IsOk)
+            {
+                LastError = ModemError.FromReply(name, accepted);
+                return null;
+            }
+
+            string early = accepted.Find(urc);
+            string text = early == null ? null : urc + early;
+            if (text == null)
+            {
+                AtReply result = _channel.Expect(urc, resultTimeoutMs);
+                if (!result.IsOk)
+                {
+                    LastError = result.Status == AtStatus.Timeout
+                        ? new ModemError(ModemErrorKind.Timeout, -1, name + ": no " + urc.Substring(0, urc.IndexOf(':')) + " result")
+                        : ModemError.FromReply(name, result);
+                    return null;
+                }
+
+                text = result.Final;
+            }
+
+            return AtFields.Split(text.Substring(urc.Length));
+        }
+
+        private bool PacketOk(string what, string[] result)
+        {
+            int code = AtFields.IntAt(result, 0, -1);
+            if (code == 0)
+            {
+                return true;
+            }
+
+            LastError = new ModemError(ModemErrorKind.PacketFailed, code, what + " result " + code.ToString() + ": " + QuectelCodes.Packet(code));
+            return false;
+        }
+
+        private bool Run(string command)
+        {
+            AtReply reply = _channel.Send(command, null, 300);
+            if (!reply.IsOk)
+            {
+                LastError = ModemError.FromReply(command, reply);
+            }
+
+            return reply.IsOk;
+        }
+
+        private bool Invalid(string message)
+        {
+            LastError = new ModemError(ModemErrorKind.InvalidArgument, -1, message);
+            return false;
+        }
+
+        private void OnRawRecv(string header, byte[] data, int offset, int count)
+        {
+            int index;
+            string topic;
+            MqttMessageHandler handler = MessageReceived;
+            if (QuectelRecv.TryParseTopic(header, out index, out topic) && index == Index && handler != null)
+            {
+                handler(topic, data, offset, count);
+            }
+        }
+
+        private void OnRecvLine(string line)
+        {
+            int index;
+            string topic;
+            byte[] payload = QuectelRecv.PayloadOfLine(line);
+            MqttMessageHandler handler = MessageReceived;
+            if (payload != null && QuectelRecv.TryParseTopic(line, out index, out topic) && index == Index && handler != null)
+            {
+                handler(topic, payload, 0, payload.Length);
+            }
+        }
+
+        private void OnStat(string line)
+        {
+            string[] fields = AtFields.Split(line.Substring(9));
+            int code = AtFields.IntAt(fields, 1, -1);
+            if (AtFields.IntAt(fields, 0, -1) == Index)
+            {
+                LastError = new ModemError(ModemErrorKind.LinkLost, code, "+QMTSTAT " + code.ToString() + ": " + QuectelCodes.Stat(code));
+                RaiseLost(LastError.Message);
+            }
+        }
+
+        private void OnPing(string line)
+        {
+            string[] fields = AtFields.Split(line.Substring(9));
+            int result = AtFields.IntAt(fields, 1, 0);
+            if (AtFields.IntAt(fields, 0, -1) == Index && result != 0)
+            {
+                LastError = new ModemError(ModemErrorKind.LinkLost, result, "+QMTPING " + result.ToString() + ": keep-alive failed");
+                RaiseLost(LastError.Message);
+            }
+        }
+
+        private void RaiseLost(string reason)
+        {
+            LinkLostHandler handler = Lost;
+            if (handler != null)
+            {
+                handler(reason);
+            }
+        }
+    }
+}

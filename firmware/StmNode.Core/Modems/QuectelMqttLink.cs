@@ -1,0 +1,232 @@
+using System.Collections;
+using StmNode.Ports;
+
+namespace StmNode.Modems
+{
+    /// <summary>
+    /// <see cref="IMqttLink"/> over a BC26's or EC20's own MQTT stack. Connect brings the modem up when needed
+    /// (power, init, SIM, registration, bearer) and re-subscribes; a reboot or +QMTSTAT marks the link down and is
+    /// reported from Poll, and the next Connect redoes everything (QMTCFG settings do not survive a reboot).
+    /// </summary>
+    public sealed class QuectelMqttLink : IMqttLink
+    {
+        private readonly QuectelModem _modem;
+        private readonly QuectelMqtt _mqtt;
+        private readonly LinkEvents _events = new LinkEvents(8);
+        private readonly ArrayList _subscriptions = new ArrayList();
+        private readonly ArrayList _subscriptionQos = new ArrayList();
+        private int _nextMessageId = 1;
+        private string _lastError = string.Empty;
+
+        public QuectelMqttLink(QuectelModem modem)
+        {
+            _modem = modem;
+            _mqtt = new QuectelMqtt(modem);
+            _mqtt.MessageReceived += _events.AddMessage;
+            _mqtt.Lost += OnLost;
+            _modem.Rebooted += delegate { OnLost("modem rebooted"); };
+        }
+
+        /// <summary>APN to set before registration; null keeps the modem's stored one.</summary>
+        public string Apn;
+
+        public string ApnUser;
+
+        public string ApnPassword;
+
+        /// <summary>CA file on the modem (uploaded with Ec20Modem.UploadFile) used when options ask for TLS.</summary>
+        public string CaFile = "UFS:ca.pem";
+
+        public int SslContext = 0;
+
+        public int RegistrationTimeoutMs = 120000;
+
+        public string Kind
+        {
+            get { return _modem.Kind; }
+        }
+
+        public bool IsConnected { get; private set; }
+
+        public string LastError
+        {
+            get { return _lastError; }
+        }
+
+        public QuectelMqtt Mqtt
+        {
+            get { return _mqtt; }
+        }
+
+        public event MqttMessageHandler MessageReceived;
+
+        public event LinkLostHandler Lost;
+
+        public LinkResult Connect(MqttConnectOptions options)
+        {
+            if (options == null || options.Host == null || options.ClientId == null || options.KeepAliveSeconds < 0 || options.KeepAliveSeconds > 3600)
+            {
+                return Fail(LinkResult.InvalidArgument, "missing host or client id, or keep-alive outside 0..3600");
+            }
+
+            if (options.UseTls && !_modem.SupportsTls)
+            {
+                return Fail(LinkResult.InvalidArgument, _modem.Kind + " has no MQTT over TLS; use port 1883");
+            }
+
+            if (IsConnected)
+            {
+                return LinkResult.Ok;
+            }
+
+            if (_modem.NeedsInit && !BringUp())
+            {
+                return Fail(LinkResultMap.From(_modem.LastError), _modem.LastError.Message);
+            }
+
+            if (options.UseTls && !_modem.ConfigureTls(SslContext, CaFile))
+            {
+                return Fail(LinkResultMap.From(_modem.LastError), _modem.LastError.Message);
+            }
+
+            if (!_mqtt.Configure(options.KeepAliveSeconds, options.CleanSession, options.UseTls ? SslContext : -1) || !OpenSession(options))
+            {
+                return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+            }
+
+            IsConnected = true;
+            for (int i = 0; i < _subscriptions.Count; i++)
+            {
+                if (!_mqtt.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i], NextMessageId()))
+                {
+                    return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+                }
+            }
+
+            return LinkResult.Ok;
+        }
+
+        public LinkResult Subscribe(string topicFilter, int qos)
+        {
+            if (!IsConnected)
+            {
+                return Fail(LinkResult.NotConnected, "not connected");
+            }
+
+            if (!_mqtt.Subscribe(topicFilter, qos, NextMessageId()))
+            {
+                return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+            }
+
+            if (_subscriptions.IndexOf(topicFilter) < 0)
+            {
+                _subscriptions.Add(topicFilter);
+                _subscriptionQos.Add(qos);
+            }
+
+            return LinkResult.Ok;
+        }
+
+        public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
+        {
+            if (!IsConnected)
+            {
+                return Fail(LinkResult.NotConnected, "not connected");
+            }
+
+            if (!_mqtt.Publish(topic, payload, offset, count, qos, NextMessageId()))
+            {
+                return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+            }
+
+            return LinkResult.Ok;
+        }
+
+        public void Poll(int timeoutMs)
+        {
+            _modem.Channel.Poll(timeoutMs);
+            _events.Raise(MessageReceived, Lost);
+        }
+
+        public void Disconnect()
+        {
+            if (IsConnected)
+            {
+                _mqtt.Disconnect();
+            }
+
+            _mqtt.Close();
+            IsConnected = false;
+        }
+
+        /// <summary>QMTOPEN (closing a stale client first when the index is still occupied) and QMTCONN.</summary>
+        private bool OpenSession(MqttConnectOptions options)
+        {
+            if (!_mqtt.Open(options.Host, options.Port))
+            {
+                if (_mqtt.LastError.Kind != ModemErrorKind.OpenFailed || _mqtt.LastError.Code != 2)
+                {
+                    return false;
+                }
+
+                _mqtt.Close();
+                if (!_mqtt.Open(options.Host, options.Port))
+                {
+                    return false;
+                }
+            }
+
+            if (_mqtt.Connect(options.ClientId, options.Username, options.Password))
+            {
+                return true;
+            }
+
+            _mqtt.Close();
+            return false;
+        }
+
+        private bool BringUp()
+        {
+            if (!_modem.PowerOn() || !_modem.Initialize() || !_modem.CheckSim())
+            {
+                return false;
+            }
+
+            if (Apn != null && !_modem.SetApn(Apn, ApnUser, ApnPassword))
+            {
+                return false;
+            }
+
+            return _modem.WaitRegistered(RegistrationTimeoutMs) && _modem.ActivatePdp();
+        }
+
+        private void OnLost(string reason)
+        {
+            bool wasConnected = IsConnected;
+            IsConnected = false;
+            _lastError = reason;
+            if (wasConnected)
+            {
+                _events.AddLoss(reason);
+            }
+        }
+
+        private int NextMessageId()
+        {
+            int id = _nextMessageId;
+            _nextMessageId = _nextMessageId >= 65535 ? 1 : _nextMessageId + 1;
+            return id;
+        }
+
+        private LinkResult Fail(LinkResult result, string message)
+        {
+            _lastError = message;
+            if (result == LinkResult.NotConnected)
+            {
+                IsConnected = false;
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Threading;
+using StmNode.Ports;
+
+namespace StmNode.Host.Adapters
+{
+    /// <summary>
+    /// <see cref="IStreamConnector"/> for the PC: a TCP connection, optionally TLS (SslStream, system trust store
+    /// unless <see cref="CertificateValidation"/> says otherwise). Connect and TLS handshake share one bounded wait.
+    /// </summary>
+    public sealed class TcpStreamConnector : IStreamConnector
+    {
+        /// <summary>Longest time a single write may block (a dead peer with full buffers).</summary>
+        public int WriteTimeoutMs { get; set; } = 10000;
+
+        /// <summary>Replaces the system certificate check for TLS (e.g. to pin a private CA); null uses the system store.</summary>
+        public RemoteCertificateValidationCallback CertificateValidation { get; set; }
+
+        public string LastError { get; private set; }
+
+        public ISerialLine Open(string host, int port, bool useTls, int timeoutMs)
+        {
+            string endpoint = host + ":" + port;
+            TcpClient client = new TcpClient();
+            Stream stream = null;
+            try
+            {
+                using CancellationTokenSource timeout = new CancellationTokenSource(Math.Max(1, timeoutMs));
+                client.ConnectAsync(host, port, timeout.Token).AsTask().GetAwaiter().GetResult();
+                client.NoDelay = true;
+                client.SendTimeout = WriteTimeoutMs;
+                stream = client.GetStream();
+                if (useTls)
+                {
+                    SslStream tls = new SslStream(stream, false);
+                    stream = tls;
+                    SslClientAuthenticationOptions options = new SslClientAuthenticationOptions
+                    {
+                        TargetHost = host,
+                        RemoteCertificateValidationCallback = CertificateValidation,
+                    };
+                    tls.AuthenticateAsClientAsync(options, timeout.Token).GetAwaiter().GetResult();
+                }
+
+                LastError = null;
+                return new TcpSerialLine(client, stream);
+            }
+            catch (OperationCanceledException)
+            {
+                LastError = (useTls ? "TLS connect to " : "connect to ") + endpoint + " timed out after " + timeoutMs + " ms";
+            }
+            catch (SocketException e)
+            {
+                LastError = "connect to " + endpoint + " failed: " + e.SocketErrorCode;
+            }
+            catch (AuthenticationException e)
+            {
+                LastError = "TLS handshake with " + endpoint + " failed: " + e.Message;
+            }
+            catch (IOException e)
+            {
+                LastError = "connection to " + endpoint + " failed: " + e.Message;
+            }
+            catch (ArgumentException e)
+            {
+                LastError = "cannot connect to " + endpoint + ": " + e.Message;
+            }
+
+            stream?.Dispose();
+            client.Dispose();
+            return null;
+        }
+
+        public void Close(ISerialLine stream)
+        {
+            (stream as TcpSerialLine)?.Dispose();
+        }
+    }
+}
