@@ -136,9 +136,17 @@ namespace StmNode.Node
             }
         }
 
-        /// <summary>Publishes on the current link. A failed publish (other than a bad argument) takes the node offline.</summary>
+        /// <summary>
+        /// Publishes on the current link (a null message, one the profile could not encode, is refused as an invalid
+        /// argument). A failed publish other than a bad argument takes the node offline.
+        /// </summary>
         public LinkResult Publish(CloudMessage message, int qos)
         {
+            if (message == null)
+            {
+                return LinkResult.InvalidArgument;
+            }
+
             if (State != LinkState.Online)
             {
                 return LinkResult.NotConnected;
@@ -178,9 +186,19 @@ namespace StmNode.Node
 
             State = LinkState.Connecting;
             MqttConnectOptions options = new MqttConnectOptions();
-            _cloud.FillConnectOptions(options, _clock.UtcNow);
+            string credentialError;
             _lostReason = null;
-            LinkResult result = slot.Link.Connect(options);
+            LinkResult result;
+            if (_cloud.FillConnectOptions(options, out credentialError))
+            {
+                result = slot.Link.Connect(options);
+            }
+            else
+            {
+                // A configuration problem: no point dialling, but keep retrying slowly in case it is time-related.
+                result = LinkResult.InvalidArgument;
+            }
+
             if (result == LinkResult.Ok)
             {
                 State = LinkState.Subscribing;
@@ -206,7 +224,8 @@ namespace StmNode.Node
 
             slot.Failures++;
             FailedAttempts++;
-            LastError = slot.Link.Kind + ": " + (slot.Link.LastError == null || slot.Link.LastError.Length == 0 ? "connect failed" : slot.Link.LastError);
+            string detail = credentialError != null ? "credentials: " + credentialError : slot.Link.LastError;
+            LastError = slot.Link.Kind + ": " + (detail == null || detail.Length == 0 ? "connect failed" : detail);
             slot.Link.Disconnect();
             State = LinkState.WaitingRetry;
             ScheduleRetry("attempt " + slot.Failures.ToString() + " failed (" + LastError + ")");
