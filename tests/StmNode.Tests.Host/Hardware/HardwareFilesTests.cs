@@ -95,6 +95,56 @@ namespace StmNode.Tests.Hardware
             }
         }
 
+        [TestMethod]
+        public void ProductModel_MatchesNodeDeviceModelChecks()
+        {
+            using JsonDocument model = ReadModel();
+            JsonElement stm32 = Service(model, PropertyNames.Service);
+            StmNode.Cloud.DeviceModel device = NodeDeviceModel.Create();
+
+            foreach (JsonElement command in stm32.GetProperty("commands").EnumerateArray())
+            {
+                StmNode.Cloud.CommandSpec spec = device.FindCommand(command.GetProperty("command_name").GetString());
+                Assert.IsNotNull(spec, command.GetProperty("command_name").GetString());
+                Assert.AreEqual(command.GetProperty("responses")[0].GetProperty("response_name").GetString(), spec.ResponseName);
+                Assert.AreEqual(command.GetProperty("paras").GetArrayLength(), spec.Parameters.Length, spec.Name);
+                foreach (StmNode.Cloud.ParameterSpec para in spec.Parameters)
+                {
+                    JsonElement json = Find(command.GetProperty("paras"), "para_name", para.Name);
+                    AssertSameRange(json, para, spec.Name + "." + para.Name);
+                }
+            }
+
+            Assert.AreEqual(device.Commands.Length, stm32.GetProperty("commands").GetArrayLength());
+            foreach (StmNode.Cloud.ParameterSpec writable in device.WritableProperties)
+            {
+                JsonElement json = Property(stm32, writable.Name);
+                Assert.IsTrue(json.GetProperty("method").GetString().Contains('W'), writable.Name);
+                AssertSameRange(json, writable, writable.Name);
+            }
+        }
+
+        private static void AssertSameRange(JsonElement json, StmNode.Cloud.ParameterSpec spec, string what)
+        {
+            Assert.AreEqual("int", json.GetProperty("data_type").GetString(), what);
+            Assert.AreEqual(spec.Min, double.Parse(json.GetProperty("min").GetString()), what + " min");
+            Assert.AreEqual(spec.Max, double.Parse(json.GetProperty("max").GetString()), what + " max");
+            Assert.AreEqual(spec.Required, json.GetProperty("required").GetBoolean(), what + " required");
+        }
+
+        private static JsonElement Find(JsonElement array, string field, string name)
+        {
+            foreach (JsonElement item in array.EnumerateArray())
+            {
+                if (item.GetProperty(field).GetString() == name)
+                {
+                    return item;
+                }
+            }
+
+            throw new InvalidOperationException(name + " missing from the product model");
+        }
+
         private static Dictionary<string, int> ReadPinsCsv()
         {
             string[] lines = File.ReadAllLines(RepoPaths.Of("hardware/pins.csv"));
