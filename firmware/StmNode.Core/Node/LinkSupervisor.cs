@@ -93,7 +93,17 @@ namespace StmNode.Node
         /// <summary>Adds a transport; the order of calls is the failover order. Recovery and info may be null.</summary>
         public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
         {
+            AddLink(link, recovery, info, 0);
+        }
+
+        /// <summary>
+        /// Adds a transport that cannot do TLS (the BC26): it connects without TLS to plainPort (IoTDA: 1883) instead of
+        /// the profile's TLS port. 0 means "as the profile says".
+        /// </summary>
+        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info, int plainPort)
+        {
             LinkSlot slot = new LinkSlot(link, recovery, info);
+            slot.PlainPort = plainPort;
             link.MessageReceived += (topic, payload, offset, count) => OnMessage(slot, topic, payload, offset, count);
             link.Lost += reason => OnLost(slot, reason);
             _slots.Add(slot);
@@ -191,6 +201,12 @@ namespace StmNode.Node
             LinkResult result;
             if (_cloud.FillConnectOptions(options, out credentialError))
             {
+                if (slot.PlainPort > 0)
+                {
+                    options.UseTls = false;
+                    options.Port = slot.PlainPort;
+                }
+
                 result = slot.Link.Connect(options);
             }
             else
@@ -361,6 +377,7 @@ namespace StmNode.Node
             public readonly IModemRecovery Recovery;
             public readonly ILinkInfo Info;
             public int Failures;
+            public int PlainPort;
 
             public LinkSlot(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
             {

@@ -89,7 +89,13 @@ namespace StmNode.Node
         /// <summary>Adds a transport (in failover order); recovery and info may be null.</summary>
         public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
         {
-            _links.AddLink(link, recovery, info);
+            _links.AddLink(link, recovery, info, 0);
+        }
+
+        /// <summary>Adds a transport without TLS that connects to plainPort instead (see <see cref="LinkSupervisor"/>).</summary>
+        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info, int plainPort)
+        {
+            _links.AddLink(link, recovery, info, plainPort);
         }
 
         /// <summary>Runs <see cref="Step"/> until <see cref="Stop"/> is called.</summary>
