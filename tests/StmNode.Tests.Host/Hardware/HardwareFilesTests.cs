@@ -145,6 +145,27 @@ namespace StmNode.Tests.Hardware
             throw new InvalidOperationException(name + " missing from the product model");
         }
 
+        [TestMethod]
+        public void ExampleConfig_LoadsAndMatchesDefaults()
+        {
+            byte[] json = File.ReadAllBytes(RepoPaths.Of("stmnode.example.json"));
+            NodeConfig config = new NodeConfig();
+
+            ConfigError error = NodeConfigParser.Load(json, 0, json.Length, config);
+
+            Assert.IsNull(error, error == null ? "" : error.ToString());
+            PinMap defaults = new PinMap();
+            foreach (string name in PinMap.Names)
+            {
+                Assert.AreEqual(defaults.Get(name), config.Pins.Get(name), name);
+            }
+
+            NodeConfig plain = new NodeConfig();
+            Assert.AreEqual(plain.ReportPeriodSeconds, config.ReportPeriodSeconds);
+            Assert.AreEqual(plain.BackoffMaxMs, config.BackoffMaxMs);
+            Assert.AreEqual(plain.TransportOrder.Length, config.TransportOrder.Length);
+        }
+
         private static Dictionary<string, int> ReadPinsCsv()
         {
             string[] lines = File.ReadAllLines(RepoPaths.Of("hardware/pins.csv"));
