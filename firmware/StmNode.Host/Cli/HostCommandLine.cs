@@ -164,12 +164,12 @@ namespace StmNode.Host.Cli
             {
                 var options = new FleetOptions
                 {
-                    Devices = parse.GetResult(devices) != null ? parse.GetValue(devices) : 100,
-                    Duration = parse.GetResult(duration) != null ? ParseDuration(parse.GetValue(duration)) : TimeSpan.FromSeconds(30),
-                    RampUp = parse.GetResult(rampUp) != null ? ParseDuration(parse.GetValue(rampUp)) : TimeSpan.FromSeconds(5),
-                    ReportPeriodSeconds = parse.GetResult(reportPeriod) != null ? parse.GetValue(reportPeriod) : 10,
+                    Devices = Given(parse, devices) ? parse.GetValue(devices) : 100,
+                    Duration = Given(parse, duration) ? ParseDuration(parse.GetValue(duration)) : TimeSpan.FromSeconds(30),
+                    RampUp = Given(parse, rampUp) ? ParseDuration(parse.GetValue(rampUp)) : TimeSpan.FromSeconds(5),
+                    ReportPeriodSeconds = Given(parse, reportPeriod) ? parse.GetValue(reportPeriod) : 10,
                     Broker = parse.GetValue(broker),
-                    LogLevel = parse.GetResult(logLevel) != null ? ParseLevel(parse.GetValue(logLevel)) : LogLevel.Error,
+                    LogLevel = Given(parse, logLevel) ? ParseLevel(parse.GetValue(logLevel)) : LogLevel.Error,
                 };
                 return await FleetRun.RunAsync(options, output, cancel).ConfigureAwait(false);
             });
@@ -195,8 +195,8 @@ namespace StmNode.Host.Cli
                 {
                     Serial = parse.GetValue(serial),
                     Modem = parse.GetValue(modem) ?? "bc26",
-                    Baud = parse.GetResult(baud) != null ? parse.GetValue(baud) : 115200,
-                    Timeout = parse.GetResult(timeout) != null ? ParseDuration(parse.GetValue(timeout)) : TimeSpan.FromSeconds(5),
+                    Baud = Given(parse, baud) ? parse.GetValue(baud) : 115200,
+                    Timeout = Given(parse, timeout) ? ParseDuration(parse.GetValue(timeout)) : TimeSpan.FromSeconds(5),
                 };
                 return await AtConsole.RunAsync(options, Console.In, output, cancel).ConfigureAwait(false);
             });
@@ -218,11 +218,14 @@ namespace StmNode.Host.Cli
 
         private static void SetIf<T>(ParseResult parse, Option<T> option, Action<T> set)
         {
-            if (parse.GetResult(option) != null)
+            if (Given(parse, option))
             {
                 set(parse.GetValue(option));
             }
         }
+
+        /// <summary>True when the user typed the option (not when only its default applies).</summary>
+        private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is OptionResult result && !result.Implicit;
 
         private static TimeSpan ParseDuration(string text) => DurationText.TryParse(text, out TimeSpan value) ? value : TimeSpan.Zero;
 

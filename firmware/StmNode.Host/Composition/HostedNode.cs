@@ -25,6 +25,7 @@ namespace StmNode.Host.Composition
             Name = name;
             Config = config;
             _log = log;
+            Clock = clock;
             Cloud = cloud;
             Board = board;
             System = new HostSystemControl();
@@ -46,6 +47,8 @@ namespace StmNode.Host.Composition
 
         public ProfileNodeCloud Cloud { get; }
 
+        public IClock Clock { get; }
+
         public SimulatedBoard Board { get; }
 
         public HostSystemControl System { get; }
@@ -60,6 +63,9 @@ namespace StmNode.Host.Composition
         public bool IsRunning => _thread != null && _thread.IsAlive;
 
         /// <summary>Link losses, failed connects, publish failures and messages the node could not understand.</summary>
+        /// <summary>The first link added (its AT channel and emulated modem, if any).</summary>
+        public LinkParts PrimaryLink { get; private set; }
+
         public long Errors => Controller.Links.FailedAttempts + Controller.DownlinkErrors + Stats.PublishFailures;
 
         public int Reconnects => Controller.Links.ReconnectCount;
@@ -72,6 +78,7 @@ namespace StmNode.Host.Composition
                 throw new InvalidOperationException("Links are added before the node starts.");
             }
 
+            PrimaryLink ??= parts;
             ObservedMqttLink link = new ObservedMqttLink(parts.Link);
             link.Suppress = payload => Cloud.LabelOf(payload)?.Kind == UplinkKind.Suppressed;
             link.Connected += (result, elapsed) =>

@@ -1,5 +1,7 @@
 using StmNode.Cloud;
 using StmNode.Config;
+using StmNode.Host.Emulators;
+using StmNode.Ports;
 
 namespace StmNode.Host.Composition
 {
@@ -20,8 +22,14 @@ namespace StmNode.Host.Composition
 
         public int Baud { get; set; } = 115200;
 
-        /// <summary>Print every AT line (masked).</summary>
-        public bool Trace { get; set; }
+        /// <summary>Timings of an emulated modem (tests shorten them); null keeps the realistic defaults.</summary>
+        public EmulatorOptions ModemOptions { get; set; }
+
+        /// <summary>Where the AT channel logs (with Trace enabled it prints every AT line, masked); null uses the node's log.</summary>
+        public ILog AtLog { get; set; }
+
+        /// <summary>Longest wait for network registration of a modem link.</summary>
+        public int RegistrationTimeoutMs { get; set; } = 120000;
 
         /// <summary>Keep connect and publish latency samples (fleet mode).</summary>
         public bool KeepLatencies { get; set; }

@@ -61,11 +61,13 @@ namespace StmNode.Host.Fleet
                         Name = deviceId,
                         Link = "wifi",
                         Config = NodeRun.CreateConfig(hostOptions, deviceId, secret, host, port, false),
-                        Profile = CloudFactory.HuaweiIotda(host, port, false, deviceId, secret),
+                        Profile = emulator != null
+                            ? CloudFactory.HuaweiIotda(host, port, false, deviceId, secret)
+                            : CloudFactory.GenericMqtt(host, port, false, deviceId, null, null),
                         KeepLatencies = true,
                         Seed = (uint)(i + 1),
                     };
-                    nodes.Add(NodeBuilder.Build(spec, clock, nodeLog));
+                    nodes.Add(NodeBuilder.Build(spec, clock, nodeLog, out _));
                 }
 
                 output.WriteLine("fleet: " + options.Devices + " nodes, Wi-Fi-style link, " +

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using StmNode.Cloud;
 using StmNode.Config;
 using StmNode.Host.Adapters;
 using StmNode.Host.Cli;
@@ -29,6 +30,7 @@ namespace StmNode.Host.Runner
         public const string KeyHelp = "keys: g gas  f flame  w water  t/T temperature -/+  1 2 3 toggle LED (cloud command)  q quit";
 
         private static readonly TimeSpan CommandWait = TimeSpan.FromSeconds(25);
+        private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
 
         public static async Task<int> RunAsync(HostOptions options, TextWriter output, ChannelReader<char> keys, CancellationToken cancel)
         {
@@ -44,6 +46,7 @@ namespace StmNode.Host.Runner
                 string host;
                 int port;
                 bool tls;
+                ICloudProfile profile;
                 switch (options.Cloud)
                 {
                     case "emulator":
@@ -59,6 +62,7 @@ namespace StmNode.Host.Runner
                         host = emulator.Host;
                         port = emulator.Port;
                         tls = false;
+                        profile = CloudFactory.HuaweiIotda(host, port, tls, deviceId, secret);
                         Write(log, LogLevel.Info, "Host", "embedded IoTDA emulator on " + host + ":" + port + ", device " + deviceId + " registered");
                         break;
                     case "huawei":
@@ -71,10 +75,34 @@ namespace StmNode.Host.Runner
                         host = options.Host;
                         tls = options.Tls ?? true;
                         port = options.Port ?? (tls ? 8883 : 1883);
+                        profile = CloudFactory.HuaweiIotda(host, port, tls, deviceId, secret);
+                        break;
+                    case "aliyun":
+                        if (string.IsNullOrEmpty(options.ProductKey) || string.IsNullOrEmpty(options.DeviceName) || string.IsNullOrEmpty(secret))
+                        {
+                            output.WriteLine("--cloud aliyun needs --product-key, --device-name and a secret (--secret, STMNODE_SECRET or stmnode.json)");
+                            return 2;
+                        }
+
+                        deviceId = options.DeviceName;
+                        tls = options.Tls ?? true;
+                        port = options.Port ?? (tls ? 8883 : 1883);
+                        host = options.Host ?? options.ProductKey + ".iot-as-mqtt." + (options.Region ?? "cn-shanghai") + ".aliyuncs.com";
+                        profile = CloudFactory.Aliyun(host, port, tls, options.ProductKey, options.DeviceName, secret);
                         break;
                     default:
-                        output.WriteLine("--cloud " + options.Cloud + " is not available in this build yet (Core has no " + options.Cloud + " profile); use emulator or huawei");
-                        return 2;
+                        string broker = options.Broker ?? options.Host;
+                        if (string.IsNullOrEmpty(broker) || !Fleet.FleetRun.TryParseBroker(broker, out host, out int brokerPort))
+                        {
+                            output.WriteLine("--cloud mqtt needs --broker host[:port]");
+                            return 2;
+                        }
+
+                        deviceId ??= "stmnode-pc";
+                        tls = options.Tls ?? false;
+                        port = options.Port ?? (broker.Contains(':') ? brokerPort : tls ? 8883 : 1883);
+                        profile = CloudFactory.GenericMqtt(host, port, tls, deviceId, options.Username, secret);
+                        break;
                 }
 
                 NodeConfig config = CreateConfig(options, deviceId, secret, host, port, tls);
@@ -82,14 +110,27 @@ namespace StmNode.Host.Runner
                 {
                     Link = options.Link,
                     Config = config,
-                    Profile = CloudFactory.HuaweiIotda(host, port, tls, deviceId, secret),
+                    Profile = profile,
                     Serial = options.Serial,
                     Baud = options.Baud,
-                    Trace = options.Trace,
                     Seed = (uint)Environment.TickCount,
                 };
+                if (options.Trace)
+                {
+                    var atLog = new ConsoleLog(LogLevel.Trace, output);
+                    atLog.Redact(secret);
+                    atLog.Redact(options.WifiPassword);
+                    spec.AtLog = atLog;
+                }
+
                 var clock = new SystemClock();
-                node = NodeBuilder.Build(spec, clock, log);
+                node = NodeBuilder.Build(spec, clock, log, out string buildError);
+                if (node == null)
+                {
+                    output.WriteLine("stmnode: " + buildError);
+                    return 2;
+                }
+
                 _ = new NodeConsole(node, log);
                 Write(log, LogLevel.Info, "Host", "node " + deviceId + " starting: link " + Describe(options) + ", reports every " + config.ReportPeriodSeconds + " s");
                 if (keys != null)
@@ -173,6 +214,8 @@ namespace StmNode.Host.Runner
             }
 
             bool demoSent = !options.Demo || emulator == null;
+            var offline = Stopwatch.StartNew();
+            TimeSpan nextProgress = ProgressEvery;
             Task keyTask = keys == null ? null : keys.WaitToReadAsync(done.Token).AsTask();
             while (!done.IsCancellationRequested)
             {
@@ -184,6 +227,17 @@ namespace StmNode.Host.Runner
                 if (options.Reports.HasValue && node.Stats.Reports >= options.Reports.Value)
                 {
                     return true;
+                }
+
+                if (node.Controller.Links.IsOnline)
+                {
+                    offline.Restart();
+                    nextProgress = ProgressEvery;
+                }
+                else if (offline.Elapsed >= nextProgress)
+                {
+                    nextProgress += ProgressEvery;
+                    Write(log, LogLevel.Info, "Host", Progress(node, offline.Elapsed));
                 }
 
                 if (!demoSent && node.Stats.Reports > 0)
@@ -220,6 +274,29 @@ namespace StmNode.Host.Runner
 
             // Ctrl+C or the duration ends a run normally; a report target must have been reached.
             return !options.Reports.HasValue || node.Stats.Reports >= options.Reports.Value;
+        }
+
+        /// <summary>"still connecting via bc26: 6 s offline, state Connecting, last AT: > AT+CEREG? (registration timeout 120 s)".</summary>
+        public static string Progress(HostedNode node, TimeSpan offline)
+        {
+            var links = node.Controller.Links;
+            string text = "still connecting via " + links.CurrentKind + ": " + (int)offline.TotalSeconds + " s offline, " +
+                (links.State == LinkState.WaitingRetry
+                    ? "next attempt in " + Math.Max(0, links.NextAttemptMs - node.Clock.UptimeMs) / 1000.0 + " s"
+                    : "step: " + links.State);
+            var trace = node.PrimaryLink?.Channel?.Trace;
+            int count = trace?.Count ?? 0;
+            if (count > 0)
+            {
+                text += ", last AT: " + trace[count - 1];
+            }
+
+            if (!string.IsNullOrEmpty(links.LastError))
+            {
+                text += ", last error: " + links.LastError;
+            }
+
+            return text;
         }
 
         private static void HandleKey(char key, HostedNode node, IotdaEmulator emulator, ILog log, TextWriter output)
