@@ -118,7 +118,7 @@ namespace StmNode.Host.Emulators
 
         protected override bool BackslashEscapes => true;
 
-        protected override bool CommandsEndWithCrLf => true;
+        protected override bool CrLfTerminated => true;
 
         protected override int CommandLengthLimit => 256;
 
