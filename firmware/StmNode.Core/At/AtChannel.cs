@@ -18,6 +18,7 @@ namespace StmNode.At
         private const int WaitLine = 3;
         private const int ResyncAttempts = 3;
         private const int ResyncTimeoutMs = 500;
+        private const int SettleQuietMs = 100;
 
         private readonly ISerialLine _line;
         private readonly IClock _clock;
@@ -182,12 +183,37 @@ namespace StmNode.At
                 AtCommand at = new AtCommand("AT", null, ResyncTimeoutMs);
                 if (WriteCommand(at) && Wait(WaitCommand, at, null, ResyncTimeoutMs).IsOk)
                 {
+                    Settle(SettleQuietMs, ResyncTimeoutMs);
                     return true;
                 }
             }
 
             Log(LogLevel.Warning, "no answer to AT after " + ResyncAttempts.ToString() + " tries");
             return false;
+        }
+
+        /// <summary>
+        /// Handles what arrives until the line has been quiet for quietMs (at most maxMs in all). Late answers to
+        /// commands that timed out or were aborted (a hung or rebooting modem answers the ATs of a resync all at once)
+        /// are used up here, URCs still dispatched, so the next command cannot take a stale OK for its own and every
+        /// later reply stay one behind.
+        /// </summary>
+        public void Settle(int quietMs, int maxMs)
+        {
+            long end = _clock.UptimeMs + maxMs;
+            Process();
+            while (!_transparent && _clock.UptimeMs < end)
+            {
+                int n = _line.Read(_in, 0, _in.Length, quietMs);
+                if (n <= 0)
+                {
+                    return;
+                }
+
+                _inPos = 0;
+                _inLen = n;
+                Process();
+            }
         }
 
         /// <summary>Ends the wait in progress with <see cref="AtStatus.Aborted"/>; URC handlers call it on a modem reboot.</summary>

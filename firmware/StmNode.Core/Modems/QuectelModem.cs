@@ -136,6 +136,9 @@ namespace StmNode.Modems
         {
             if (Channel.Send("AT", null, 500).IsOk)
             {
+                // This OK may be a late one from before (a resync the modem answered after a hang): let the line go
+                // quiet so the bring-up's replies are its own.
+                Channel.Settle(100, 1000);
                 return true;
             }
 

@@ -141,7 +141,8 @@ namespace StmNode.Tests.At
             AtReply reply = channel.Send("AT+CSQ", "+CSQ:", 300);
 
             Assert.AreEqual((int)AtStatus.Timeout, (int)reply.Status);
-            Assert.AreEqual(800L, clock.UptimeMs);
+            // 300 ms command timeout, 500 ms for the unanswered AT, 100 ms of quiet after the answered one.
+            Assert.AreEqual(900L, clock.UptimeMs);
             Assert.AreEqual(0, line.Unmet);
             Assert.IsNull(line.Failure);
             Assert.IsTrue(log.Contains("timeout on AT+CSQ"));
