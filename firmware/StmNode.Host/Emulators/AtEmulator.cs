@@ -81,6 +81,9 @@ namespace StmNode.Host.Emulators
         /// <summary>ESP-AT style backslash escapes inside quoted parameters.</summary>
         protected virtual bool BackslashEscapes => false;
 
+        /// <summary>True while a blocking command runs: new commands get <c>busy p...</c> (ESP-AT).</summary>
+        protected virtual bool IsBusy => false;
+
         /// <summary>Whether a command ends with CR-LF (ESP-AT) instead of CR (Quectel, where LF is ignored).</summary>
         protected virtual bool CrLfTerminated => false;
 
@@ -628,6 +631,12 @@ namespace StmNode.Host.Emulators
             if (overflow || Encoding.UTF8.GetByteCount(text) > CommandLengthLimit)
             {
                 Error();
+                return;
+            }
+
+            if (IsBusy)
+            {
+                Line("busy p...");
                 return;
             }
 
