@@ -280,7 +280,7 @@ namespace StmNode.Host.Emulators
         /// Enters the payload mode after a prompt: the next bytes are payload, ended by Ctrl-Z (0x1A, ESC 0x1B cancels)
         /// when <paramref name="fixedLength"/> is negative, or after exactly that many bytes.
         /// </summary>
-        protected void BeginPayload(string prompt, int fixedLength, int maxLength, Action<byte[]> onComplete, Action onCancel)
+        protected void BeginPayload(string prompt, int fixedLength, int maxLength, Action<byte[]> onComplete, Action onCancel, bool echo = false)
         {
             if (Faults.DropPrompt)
             {
@@ -288,7 +288,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            var request = new PayloadRequest(fixedLength, maxLength, onComplete, onCancel);
+            var request = new PayloadRequest(fixedLength, maxLength, onComplete, onCancel, echo);
             _payload = request;
             _mode = InputMode.Payload;
             int delay = Faults.PromptDelayMs;
@@ -702,6 +702,11 @@ namespace StmNode.Host.Emulators
                 }
 
                 request.Data.Add(b);
+                if (request.Echo)
+                {
+                    _echo.Add(b);
+                }
+
                 if (request.Data.Count > request.MaxLength)
                 {
                     _payload = null;
@@ -722,6 +727,7 @@ namespace StmNode.Host.Emulators
 
         private void FinishPayload(PayloadRequest request, bool complete)
         {
+            FlushEcho();
             _payload = null;
             _mode = InputMode.Command;
             if (complete)
@@ -840,8 +846,9 @@ namespace StmNode.Host.Emulators
 
         private sealed class PayloadRequest
         {
-            public PayloadRequest(int fixedLength, int maxLength, Action<byte[]> complete, Action cancel)
+            public PayloadRequest(int fixedLength, int maxLength, Action<byte[]> complete, Action cancel, bool echo)
             {
+                Echo = echo;
                 FixedLength = fixedLength;
                 MaxLength = maxLength;
                 Complete = complete;
@@ -849,6 +856,9 @@ namespace StmNode.Host.Emulators
             }
 
             public int FixedLength { get; }
+
+            /// <summary>Echo payload bytes back (Quectel QMTCFG "echomode" 1).</summary>
+            public bool Echo { get; }
 
             public int MaxLength { get; }
 

@@ -127,7 +127,8 @@ namespace StmNode.Host.Emulators
                     Ok();
                     StartPublish(client, messageId, qos, retain, topic, payload);
                 },
-                Ok);
+                Ok,
+                client.EchoMode == 1);
         }
 
         protected static string Hex(byte[] data)
