@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System;
 using StmNode.Ports;
+using StmNode.Tests.Fakes;
 
 namespace StmNode.Tests.Node
 {
@@ -420,6 +421,25 @@ namespace StmNode.Tests.Node
             Assert.IsTrue(rig.Clock.IsUtcValid);
             TimeSpan error = rig.Clock.UtcNow - new DateTime(2026, 11, 25, 8, 0, 0);
             Assert.IsTrue(error.Ticks >= 0 && error.Ticks < TimeSpan.TicksPerSecond, error.ToString());
+        }
+
+        [TestMethod]
+        public void Online_ModemKnowsNetworkTime_ClockSetBeforeTimeSync()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            FakeMqttLink ec20 = new FakeMqttLink("ec20");
+            FakeModemRecovery modem = new FakeModemRecovery("ec20", new System.Collections.ArrayList());
+            modem.NetworkTime = new DateTime(2026, 11, 25, 9, 30, 0);
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Controller.AddLink(ec20, modem, modem);
+
+            rig.RunFor(30000);
+
+            Assert.AreEqual("ec20", rig.Controller.Links.CurrentKind);
+            Assert.IsTrue(rig.Clock.IsUtcValid);
+            Assert.IsTrue(rig.Clock.UtcNow > new DateTime(2026, 11, 25, 9, 30, 0));
+            Assert.IsTrue(rig.Clock.UtcNow < new DateTime(2026, 11, 25, 9, 31, 0));
         }
 
         [TestMethod]
