@@ -290,16 +290,16 @@ namespace StmNode.Node
             string requestId = _downlink.RequestId;
             switch (_downlink.Kind)
             {
-                case DownlinkKind.Command:
+                case NodeMessageKind.Command:
                     Answer(requestId, true);
                     break;
-                case DownlinkKind.PropertiesSet:
+                case NodeMessageKind.PropertiesSet:
                     Answer(requestId, false);
                     break;
-                case DownlinkKind.PropertiesGet:
+                case NodeMessageKind.PropertiesGet:
                     _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
                     break;
-                case DownlinkKind.Message:
+                case NodeMessageKind.Message:
                     if (!_handler.ApplyMessage(_downlink))
                     {
                         DownlinkErrors++;
@@ -307,7 +307,7 @@ namespace StmNode.Node
                     }
 
                     break;
-                case DownlinkKind.TimeSync:
+                case NodeMessageKind.TimeSync:
                     ApplyTimeSync();
                     break;
                 default:
