@@ -317,7 +317,8 @@ namespace StmNode.Tests.Node
             rig.Start();
             rig.RunFor(130000);
             Assert.AreEqual(0, rig.Link.PublishCount);
-            Assert.AreEqual(3, rig.Controller.Buffer.Count - 1);
+            // Reports at 2 s, 62 s and 122 s, and the diag at 5 s.
+            Assert.AreEqual(4, rig.Controller.Buffer.Count);
 
             rig.Link.ConnectResult = LinkResult.Ok;
             rig.RunFor(400000);
