@@ -98,12 +98,7 @@ namespace StmNode.At
         /// </summary>
         public AtReply SendData(AtCommand command, byte[] data, int offset, int count, bool ctrlZ, int promptTimeoutMs)
         {
-            if (!WriteCommand(command))
-            {
-                return new AtReply(AtStatus.LineFailed);
-            }
-
-            AtReply prompt = Wait(WaitPrompt, command, null, promptTimeoutMs);
+            AtReply prompt = SendUntilPrompt(command, promptTimeoutMs);
             if (!prompt.IsOk)
             {
                 if (prompt.Status == AtStatus.Timeout && ctrlZ)
@@ -124,6 +119,20 @@ namespace StmNode.At
             AtReply reply = Wait(WaitCommand, command, null, command.TimeoutMs);
             ResyncAfterTimeout(reply, command);
             return reply;
+        }
+
+        /// <summary>
+        /// Sends a command and returns as soon as the <c>&gt;</c> prompt arrived (Ok), or its error final, or a timeout;
+        /// never resynchronises, because after a late prompt anything written would be data.
+        /// </summary>
+        public AtReply SendUntilPrompt(AtCommand command, int promptTimeoutMs)
+        {
+            if (!WriteCommand(command))
+            {
+                return new AtReply(AtStatus.LineFailed);
+            }
+
+            return Wait(WaitPrompt, command, null, promptTimeoutMs);
         }
 
         /// <summary>Waits for the final of a command without writing anything (after raw data sent with WriteRaw).</summary>
@@ -201,8 +210,20 @@ namespace StmNode.At
             _trace.Note("transparent mode");
         }
 
-        /// <summary>Leaves transparent mode with <c>+++</c> between two silent guard times, then checks for OK.</summary>
-        public bool LeaveTransparent(int guardMs)
+        /// <summary>The modem left transparent mode by itself (NO CARRIER): back to parsing lines, nothing written.</summary>
+        public void ExitTransparent()
+        {
+            _transparent = false;
+            _inPos = _inLen;
+            _framer.Reset();
+            _trace.Note("command mode (remote close)");
+        }
+
+        /// <summary>
+        /// Leaves transparent mode with <c>+++</c> between two silent guard times, then checks for the OK the modem
+        /// prints (Quectel) or, when it prints nothing (ESP-AT), that it answers AT again.
+        /// </summary>
+        public bool LeaveTransparent(int guardMs, bool modemAcknowledges)
         {
             _clock.Sleep(guardMs);
             byte[] escape = Encoding.UTF8.GetBytes("+++");
@@ -212,6 +233,11 @@ namespace StmNode.At
             _inPos = _inLen;
             _framer.Reset();
             _trace.Note("command mode");
+            if (!modemAcknowledges)
+            {
+                return Resync();
+            }
+
             AtReply reply = Wait(WaitCommand, new AtCommand(string.Empty, null, 2000), null, 2000);
             return reply.IsOk || Resync();
         }
@@ -219,6 +245,12 @@ namespace StmNode.At
         /// <summary>Transparent-mode read: bytes left over after CONNECT first, then the line.</summary>
         public int ReadRaw(byte[] buffer, int offset, int count, int timeoutMs)
         {
+            if (_dropLf && _inPos < _inLen)
+            {
+                _dropLf = false;
+                _inPos += _in[_inPos] == 10 ? 1 : 0;
+            }
+
             int n;
             if (_inPos < _inLen)
             {
