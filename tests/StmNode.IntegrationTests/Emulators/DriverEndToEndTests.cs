@@ -18,6 +18,10 @@ namespace StmNode.IntegrationTests.Emulators
             new Bc26Emulator(EmulatorRig.FastOptions()),
             (channel, log) => new QuectelMqttLink(new Bc26Modem(channel, log, null, null)) { RegistrationTimeoutMs = 5000 });
 
+        private static Task<DriverRig> Ec20Async() => DriverRig.StartAsync(
+            new Ec20Emulator(EmulatorRig.FastOptions()),
+            (channel, log) => new QuectelMqttLink(new Ec20Modem(channel, log, null, null)) { RegistrationTimeoutMs = 5000, Apn = "cmnet" });
+
         private static Task<DriverRig> EspAtAsync() => DriverRig.StartAsync(
             new EspAtEmulator(EspAtEmulatorTests.Options()),
             (channel, log) => new EspAtMqttLink(new EspAtModem(channel, log), "lab", "pw") { StartTimeoutMs = 3000 });
@@ -70,6 +74,21 @@ namespace StmNode.IntegrationTests.Emulators
             await using DriverRig rig = await Bc26Async();
             await ConnectSubscribePublishReceive(rig, "bc26r");
             await RecoverFromDropAndReboot(rig, "bc26r");
+        }
+
+        [TestMethod]
+        public async Task Ec20Link_ConnectSubscribePublishReceive()
+        {
+            await using DriverRig rig = await Ec20Async();
+            await ConnectSubscribePublishReceive(rig, "ec20");
+        }
+
+        [TestMethod]
+        public async Task Ec20Link_RecoversFromQmtstatAndReboot()
+        {
+            await using DriverRig rig = await Ec20Async();
+            await ConnectSubscribePublishReceive(rig, "ec20r");
+            await RecoverFromDropAndReboot(rig, "ec20r");
         }
 
         [TestMethod]
