@@ -251,7 +251,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            Traced?.Invoke("-> " + Printable(data));
+            Traced?.Invoke("-> " + TraceMask.Apply(Printable(data)));
             lock (_writeGate)
             {
                 try
@@ -508,7 +508,7 @@ namespace StmNode.Host.Emulators
                     return;
                 }
 
-                Traced?.Invoke("<- " + Printable(buffer.AsSpan(0, n).ToArray()));
+                Traced?.Invoke("<- " + TraceMask.Apply(Printable(buffer.AsSpan(0, n).ToArray())));
                 lock (Sync)
                 {
                     if (_disposed)

@@ -81,6 +81,11 @@ namespace StmNode.Host.Emulators
                 }
 
                 QmtClient client = _clients[clientIndex];
+                if (!client.Opened && !client.Opening)
+                {
+                    return;
+                }
+
                 client.Reset();
                 Urc("+QMTSTAT: " + clientIndex + "," + code);
             }
