@@ -92,6 +92,23 @@ namespace StmNode.IntegrationTests.Emulators
         }
 
         [TestMethod]
+        public async Task Ec20Link_UnderChunkingStormsAndAnErrorAnswer_StillWorks()
+        {
+            await using DriverRig rig = await Ec20Async();
+            rig.Emulator.Faults.Chunking = OutputChunking.RandomChunks;
+            rig.AssertOk(rig.Link.Connect(rig.Options("ec20f")), "connect");
+            rig.Emulator.Faults.UrcStorm(30);
+            rig.Emulator.Faults.FailCommand("AT+QMTSUB", "+CME ERROR: 50");
+            Assert.AreNotEqual(LinkResult.Ok, rig.Link.Subscribe("down/ec20f/#", 1));
+            rig.AssertOk(rig.Link.Subscribe("down/ec20f/#", 1), "subscribe after the error answer");
+            rig.Emulator.Faults.UrcStorm(30);
+            byte[] payload = Encoding.UTF8.GetBytes(Report);
+            rig.AssertOk(rig.Link.Publish("up/ec20f", payload, 0, payload.Length, 1), "publish");
+            Assert.AreEqual(Report, Encoding.UTF8.GetString(rig.Broker.NextPublish()!.Payload));
+            await AssertDownlink(rig, "ec20f", "{\"chunked\":true}");
+        }
+
+        [TestMethod]
         public async Task EspAtLink_ConnectSubscribePublishReceive()
         {
             await using DriverRig rig = await EspAtAsync();
