@@ -18,6 +18,7 @@ namespace StmNode.At
         private const int WaitLine = 3;
         private const int ResyncAttempts = 3;
         private const int ResyncTimeoutMs = 500;
+        private const int DrainMs = 300;
 
         private readonly ISerialLine _line;
         private readonly IClock _clock;
@@ -35,6 +36,7 @@ namespace StmNode.At
         private bool _done;
         private bool _transparent;
         private bool _dropLf;
+        private bool _drainBeforeNext;
 
         public AtChannel(ISerialLine line, IClock clock, ILog log)
         {
@@ -174,6 +176,16 @@ namespace StmNode.At
             }
         }
 
+        /// <summary>Reads and dispatches for a short settle time; late finals of abandoned commands are ignored.</summary>
+        private void Drain()
+        {
+            long deadline = _clock.UptimeMs + DrainMs;
+            while (!_transparent && _clock.UptimeMs < deadline)
+            {
+                Poll((int)(deadline - _clock.UptimeMs));
+            }
+        }
+
         /// <summary>Sends AT until OK (a few tries); true when the modem answers again.</summary>
         public bool Resync()
         {
@@ -284,6 +296,14 @@ namespace StmNode.At
 
         private bool WriteCommand(AtCommand command)
         {
+            if (_drainBeforeNext)
+            {
+                // After an abandoned command the modem may still answer it; swallow that late answer first, or every
+                // later reply would be taken for the one after it.
+                _drainBeforeNext = false;
+                Drain();
+            }
+
             _trace.Sent(command.Text);
             if (_log.IsEnabled(LogLevel.Trace))
             {
@@ -334,6 +354,7 @@ namespace StmNode.At
             }
 
             AtReply reply = _reply;
+            _drainBeforeNext = reply.Status == AtStatus.Aborted || reply.Status == AtStatus.Timeout;
             _done = false;
             _wait = WaitNone;
             _command = null;

@@ -134,12 +134,18 @@ namespace StmNode.Modems
         /// <summary>Brings the modem from off (or unknown) to answering AT: checks first, presses PWRKEY if silent.</summary>
         public bool PowerOn()
         {
-            if (Channel.Send("AT", null, 500).IsOk)
+            AtReply probe = Channel.Send("AT", null, 500);
+            if (probe.IsOk)
             {
                 return true;
             }
 
-            PressPowerKey();
+            // A boot banner during the probe means the modem is already starting: another PWRKEY pulse could switch it off.
+            if (probe.Status != AtStatus.Aborted)
+            {
+                PressPowerKey();
+            }
+
             return WaitStartup(StartupTimeoutMs);
         }
 

@@ -58,7 +58,7 @@ namespace StmNode.Modems
             if (_modem.PublishWithLength)
             {
                 // EC20: payload inside the URC with its length, so quotes and line breaks in it are safe.
-                if (!Run("AT+QMTCFG=\"recv/mode\"," + id + ",0,0,1") || !Run("AT+QMTCFG=\"pdpcid\"," + id + "," + Ec20Modem.ContextId.ToString()))
+                if (!Run("AT+QMTCFG=\"recv/mode\"," + id + ",0,1") || !Run("AT+QMTCFG=\"pdpcid\"," + id + "," + Ec20Modem.ContextId.ToString()))
                 {
                     return false;
                 }

@@ -32,8 +32,8 @@ namespace StmNode.Tests.Modems
 
             Assert.IsTrue(on);
             Assert.AreEqual(2, key.Count);
-            Assert.AreEqual("high@2000", key[0]);
-            Assert.AreEqual("low@2600", key[1]);
+            Assert.AreEqual("high@2900", key[0]);
+            Assert.AreEqual("low@3500", key[1]);
             Assert.AreEqual(1, reboots);
             Assert.IsTrue(modem.NeedsInit);
             Assert.IsNull(line.Failure);
