@@ -152,18 +152,22 @@ namespace StmNode.Modems
         /// <summary>Echo off, numeric errors, registration URCs, then the model's own settings.</summary>
         public bool Initialize()
         {
-            if (!Run("ATE0", 300) || !Run("AT+CMEE=1", 300) || !Run("AT+CEREG=1", 300))
+            string[] model = InitCommands;
+            string[] script = new string[3 + model.Length];
+            script[0] = "ATE0";
+            script[1] = "AT+CMEE=1";
+            script[2] = "AT+CEREG=1";
+            for (int i = 0; i < model.Length; i++)
             {
-                return false;
+                script[3 + i] = model[i];
             }
 
-            string[] commands = InitCommands;
-            for (int i = 0; i < commands.Length; i++)
+            AtReply failure;
+            int failed = AtScript.Run(Channel, script, 300, out failure);
+            if (failed >= 0)
             {
-                if (!Run(commands[i], 300))
-                {
-                    return false;
-                }
+                LastError = ModemError.FromReply(script[failed], failure);
+                return false;
             }
 
             NeedsInit = false;

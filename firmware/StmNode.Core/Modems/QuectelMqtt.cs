@@ -47,26 +47,25 @@ namespace StmNode.Modems
         /// <summary>QMTCFG: MQTT 3.1.1, keep-alive, session, packet timeout, then the model's receive / PDP / TLS settings.</summary>
         public bool Configure(int keepAliveSeconds, bool cleanSession, int sslContext)
         {
-            string id = Index.ToString();
-            if (!Run("AT+QMTCFG=\"version\"," + id + ",4") || !Run("AT+QMTCFG=\"keepalive\"," + id + "," + keepAliveSeconds.ToString())
-                || !Run("AT+QMTCFG=\"session\"," + id + "," + (cleanSession ? "1" : "0"))
-                || !Run("AT+QMTCFG=\"timeout\"," + id + "," + PacketTimeoutSeconds.ToString() + "," + RetryTimes.ToString() + ",0"))
+            string cfg = "AT+QMTCFG=\"";
+            string id = "\"," + Index.ToString() + ",";
+            string[] common = new string[]
             {
-                return false;
-            }
+                cfg + "version" + id + "4",
+                cfg + "keepalive" + id + keepAliveSeconds.ToString(),
+                cfg + "session" + id + (cleanSession ? "1" : "0"),
+                cfg + "timeout" + id + PacketTimeoutSeconds.ToString() + "," + RetryTimes.ToString() + ",0"
+            };
 
-            if (_modem.PublishWithLength)
+            // EC20: payload inside the URC with its length (quotes and line breaks in it stay safe), PDP context, TLS.
+            string[] ec20 = new string[]
             {
-                // EC20: payload inside the URC with its length, so quotes and line breaks in it are safe.
-                if (!Run("AT+QMTCFG=\"recv/mode\"," + id + ",0,1") || !Run("AT+QMTCFG=\"pdpcid\"," + id + "," + Ec20Modem.ContextId.ToString()))
-                {
-                    return false;
-                }
+                cfg + "recv/mode" + id + "0,1",
+                cfg + "pdpcid" + id + Ec20Modem.ContextId.ToString(),
+                cfg + "ssl" + id + (sslContext >= 0 ? "1," + sslContext.ToString() : "0")
+            };
 
-                return Run("AT+QMTCFG=\"ssl\"," + id + (sslContext >= 0 ? ",1," + sslContext.ToString() : ",0"));
-            }
-
-            return true;
+            return RunScript(common) && (!_modem.PublishWithLength || RunScript(ec20));
         }
 
         public bool Open(string host, int port)
@@ -247,15 +246,16 @@ namespace StmNode.Modems
             return false;
         }
 
-        private bool Run(string command)
+        private bool RunScript(string[] script)
         {
-            AtReply reply = _channel.Send(command, null, 300);
-            if (!reply.IsOk)
+            AtReply failure;
+            int failed = AtScript.Run(_channel, script, 300, out failure);
+            if (failed >= 0)
             {
-                LastError = ModemError.FromReply(command, reply);
+                LastError = ModemError.FromReply(script[failed], failure);
             }
 
-            return reply.IsOk;
+            return failed < 0;
         }
 
         private bool Invalid(string message)

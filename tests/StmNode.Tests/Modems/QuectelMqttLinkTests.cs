@@ -472,5 +472,41 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual(0, line.Unmet);
             Assert.IsNull(line.Failure);
         }
+
+        [TestMethod]
+        public void Unsubscribe_TwoPhase_ResultAndTypedFailure()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
+            line.Expect("AT+QMTUNS=0,7,\"a/b\"", Ok).Then(200, "\r\n+QMTUNS: 0,7,0\r\n");
+            line.Expect("AT+QMTUNS=0,8,\"a/b\"", Ok).Then(200, "\r\n+QMTUNS: 0,8,2\r\n");
+
+            bool first = link.Mqtt.Unsubscribe("a/b", 7);
+            bool second = link.Mqtt.Unsubscribe("a/b", 8);
+
+            Assert.IsTrue(first);
+            Assert.IsFalse(second);
+            Assert.AreEqual((int)ModemErrorKind.PacketFailed, (int)link.Mqtt.LastError.Kind);
+            Assert.AreEqual(2, link.Mqtt.LastError.Code);
+            Assert.IsFalse(link.Mqtt.Unsubscribe("a\"b", 9));
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        public void Connect_QmtcfgRefused_TypedCmeErrorNamesTheCommand()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, false);
+            line.Expect("AT+QMTCFG=\"version\",0,4", Ok).Expect("AT+QMTCFG=\"keepalive\",0,120", "\r\n+CME ERROR: 50\r\n");
+            QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, false));
+
+            LinkResult result = link.Connect(QuectelScripts.Options());
+
+            Assert.AreEqual((int)LinkResult.Refused, (int)result);
+            Assert.AreEqual(50, link.Mqtt.LastError.Code);
+            Assert.AreEqual("AT+QMTCFG=\"keepalive\",0,120: +CME ERROR: 50", link.LastError);
+        }
     }
 }
