@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using StmNode.Host.Cli;
 using StmNode.Host.Emulators;
 
 namespace StmNode.Host
@@ -8,8 +9,10 @@ namespace StmNode.Host
     {
         public static int Main(string[] args)
         {
-            if (args.Length > 0 && args[0] == "emulate")
+            Console.OutputEncoding = System.Text.Encoding.UTF8;
+            if (args.Length > 0 && args[0] == "emulate" && !(args.Length > 1 && (args[1] == "--help" || args[1] == "-h")))
             {
+                // The modem emulator CLI parses its own arguments (it is listed in --help through the emulate command).
                 using var stop = new CancellationTokenSource();
                 Console.CancelKeyPress += (_, e) =>
                 {
@@ -19,8 +22,7 @@ namespace StmNode.Host
                 return EmulatorCli.Run(args[1..], Console.Out, stop.Token);
             }
 
-            Console.WriteLine("StmNode host: the node loop arrives with the node issue.");
-            return 0;
+            return HostCommandLine.Build(Console.Out).Parse(args).Invoke();
         }
     }
 }

@@ -120,7 +120,6 @@ namespace StmNode.Mqtt
             _rxEnd = 0;
             _inbox.Clear();
             _pingSentMs = -1;
-            _lostReason = null;
             EnsureTx(length);
             MqttEncoder.Connect(_tx, 0, packet, out error);
             if (!Send(_tx, 0, length))

@@ -80,13 +80,22 @@ namespace StmNode.Node
         /// <summary>Completed steps; the watchdog checks that it keeps growing.</summary>
         public long StepCount { get; private set; }
 
+        /// <summary>Reports dropped because they could not be encoded or were refused as malformed.</summary>
+        public int UnsendableReports { get; private set; }
+
         /// <summary>Cloud messages that could not be understood.</summary>
         public int DownlinkErrors { get; private set; }
 
         /// <summary>Adds a transport (in failover order); recovery and info may be null.</summary>
         public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
         {
-            _links.AddLink(link, recovery, info);
+            _links.AddLink(link, recovery, info, 0);
+        }
+
+        /// <summary>Adds a transport without TLS that connects to plainPort instead (see <see cref="LinkSupervisor"/>).</summary>
+        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info, int plainPort)
+        {
+            _links.AddLink(link, recovery, info, plainPort);
         }
 
         /// <summary>Runs <see cref="Step"/> until <see cref="Stop"/> is called.</summary>
@@ -263,7 +272,13 @@ namespace StmNode.Node
             LinkResult result = _links.Publish(_cloud.EncodeReport(report), ReportQos);
             if (result == LinkResult.Ok || result == LinkResult.InvalidArgument)
             {
-                // A report the link refuses as malformed would block the queue for ever: drop it.
+                // A report that cannot be encoded or that the link refuses as malformed would block the queue for ever.
+                if (result != LinkResult.Ok)
+                {
+                    UnsendableReports++;
+                    Log(LogLevel.Warning, "dropped a " + report.ServiceId + " report that could not be sent as it is");
+                }
+
                 _buffer.RemoveFirst();
             }
         }
@@ -350,7 +365,7 @@ namespace StmNode.Node
             // Retry in a minute if no answer comes; the real period starts when one does.
             _nextTimeSyncMs = now + 60000;
             _timeSyncSentDeviceMs = DeviceMs();
-            _links.Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs, _clock.UtcNow), 0);
+            _links.Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs), 0);
         }
 
         private void ApplyTimeSync()

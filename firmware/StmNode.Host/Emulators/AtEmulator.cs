@@ -81,10 +81,16 @@ namespace StmNode.Host.Emulators
         /// <summary>ESP-AT style backslash escapes inside quoted parameters.</summary>
         protected virtual bool BackslashEscapes => false;
 
+        /// <summary>Whether a command ends with CR-LF (ESP-AT) instead of CR (Quectel, where LF is ignored).</summary>
+        protected virtual bool CrLfTerminated => false;
+
         /// <summary>Longest accepted command line (ESP-AT: 256 bytes).</summary>
         protected virtual int CommandLengthLimit => MaxLineLength;
 
-        /// <summary>Attaches to the modem end of a serial link and powers the modem on (boot banner first).</summary>
+        /// <summary>
+        /// Attaches to the modem end of a serial link and powers the modem on (boot banner first). The caller keeps
+        /// ownership of the stream; the emulator stops when it ends or on <see cref="Dispose"/>.
+        /// </summary>
         public void Attach(Stream stream)
         {
             lock (Sync)
@@ -139,7 +145,8 @@ namespace StmNode.Host.Emulators
                 ResetState();
             }
 
-            _stream?.Dispose();
+            // The stream belongs to whoever attached it (a pipe, a pty): disposing it here could block on a pending read.
+            _stream = null;
             GC.SuppressFinalize(this);
         }
 
@@ -501,6 +508,11 @@ namespace StmNode.Host.Emulators
                 Traced?.Invoke("<- " + Printable(buffer.AsSpan(0, n).ToArray()));
                 lock (Sync)
                 {
+                    if (_disposed)
+                    {
+                        return;
+                    }
+
                     Process(buffer, n);
                 }
             }
@@ -541,8 +553,23 @@ namespace StmNode.Host.Emulators
                 _echo.Add(b);
             }
 
-            if (b == '\r')
+            bool endOfLine = CrLfTerminated
+                ? b == '\n' && _line.Count > 0 && _line[_line.Count - 1] == '\r'
+                : b == '\r';
+            if (CrLfTerminated && b == '\n' && !endOfLine)
             {
+                // A bare LF does not end an ESP-AT command: the line is dropped.
+                _line.Clear();
+                return;
+            }
+
+            if (endOfLine)
+            {
+                if (CrLfTerminated)
+                {
+                    _line.RemoveAt(_line.Count - 1);
+                }
+
                 FlushEcho();
                 byte[] raw = _line.ToArray();
                 bool overflow = _lineOverflow;

@@ -118,6 +118,8 @@ namespace StmNode.Host.Emulators
 
         protected override bool BackslashEscapes => true;
 
+        protected override bool CrLfTerminated => true;
+
         protected override int CommandLengthLimit => 256;
 
         protected override int DefaultCmeMode => 0;

@@ -242,8 +242,8 @@ namespace StmNode.IntegrationTests.Emulators
             DeviceScript d = rig.Device;
             d.Command("AT+QRST=1");
             d.WaitFor("Leaving the BROM\r\n");
-            Assert.IsTrue(rig.Broker.Disconnected.TryTake(out string? client, 3000));
-            Assert.AreEqual("node-1", client);
+            d.WaitFor("\r\n+IP: 10.32.0.2\r\n");
+            Assert.AreEqual("node-1", rig.Broker.NextDisconnect());
             d.Send("AT\r");
             Assert.AreEqual("AT\r\r\nOK\r\n", d.Command("AT"));
             Assert.AreEqual("AT+QMTCONN?\r\r\nOK\r\n", d.Command("AT+QMTCONN?"));

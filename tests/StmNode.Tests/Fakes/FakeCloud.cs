@@ -21,14 +21,19 @@ namespace StmNode.Tests.Fakes
             get { return Filters; }
         }
 
-        public void FillConnectOptions(MqttConnectOptions options, DateTime utcNow)
+        /// <summary>When set, connects are refused with this credential error.</summary>
+        public string CredentialError;
+
+        public bool FillConnectOptions(MqttConnectOptions options, out string error)
         {
+            error = CredentialError;
             options.Host = "broker.test";
             options.Port = 8883;
             options.UseTls = true;
-            options.ClientId = "node_0_0_" + utcNow.Year.ToString("D4") + utcNow.Month.ToString("D2") + utcNow.Day.ToString("D2") + utcNow.Hour.ToString("D2");
+            options.ClientId = "node_0_0_2026010100";
             options.Username = "node";
             options.Password = "computed-secret";
+            return error == null;
         }
 
         public void Decode(string topic, byte[] payload, int offset, int count, NodeDownlink downlink)
@@ -117,7 +122,7 @@ namespace StmNode.Tests.Fakes
             return Message("get-rsp/" + requestId, ReportText(report));
         }
 
-        public CloudMessage EncodeTimeSyncRequest(long deviceSendMs, DateTime utcNow)
+        public CloudMessage EncodeTimeSyncRequest(long deviceSendMs)
         {
             return Message("time-req", deviceSendMs.ToString());
         }

@@ -84,8 +84,8 @@ namespace StmNode.Tests.Fakes
         }
 
         /// <summary>
-        /// Whenever the written stream contains trigger (searching on from the end of this rule's previous match),
-        /// queues reply. With repeat false the rule fires once.
+        /// Whenever the written stream contains trigger (only bytes written after the rule was added, and after its
+        /// previous match; a match may span several writes), queues reply. With repeat false the rule fires once.
         /// </summary>
         public void AddReply(byte[] trigger, byte[] reply, bool repeat)
         {

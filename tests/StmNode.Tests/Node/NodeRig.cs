@@ -15,7 +15,8 @@ namespace StmNode.Tests.Node
         public readonly NodeConfig Config;
         public readonly ManualClock Clock = new ManualClock();
         public readonly RecordingLog Log = new RecordingLog();
-        public readonly FakeCloud Cloud = new FakeCloud();
+        /// <summary>The readable fake profile unless a test puts a real one here before <see cref="Start"/>.</summary>
+        public INodeCloud Cloud = new FakeCloud();
         public readonly FakeMqttLink Link = new FakeMqttLink("wifi");
         public readonly FakeHumiditySensor Dht = new FakeHumiditySensor();
         public readonly FakeDigitalInput GasDigital = new FakeDigitalInput(true);

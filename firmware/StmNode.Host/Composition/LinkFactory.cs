@@ -1,0 +1,100 @@
+using System;
+using StmNode.At;
+using StmNode.Host.Adapters;
+using StmNode.Host.Simulation;
+using StmNode.Modems;
+using StmNode.Mqtt;
+using StmNode.Ports;
+
+namespace StmNode.Host.Composition
+{
+    /// <summary>
+    /// Builds one transport for a node from the same Core pieces the ESP32 app uses (MQTT client, AT channel, modem
+    /// drivers), with PC adapters at the edge: a TCP socket, a real serial port, or an emulated modem.
+    /// </summary>
+    public static class LinkFactory
+    {
+        /// <summary>Largest MQTT packet the node accepts from the broker.</summary>
+        public const int MaxPacketBytes = 16 * 1024;
+
+        /// <summary>The parts of a link, or null with a reason (unknown link, serial port that does not open).</summary>
+        public static LinkParts Create(NodeSpec spec, IClock clock, ILog log, out string error)
+        {
+            error = null;
+            switch (spec.Link)
+            {
+                case "wifi":
+                    // On the ESP32 this is M2Mqtt over Wi-Fi; on a PC, Core's own MQTT 3.1.1 client over a TCP socket.
+                    var link = new StreamMqttLink(new TcpStreamConnector(), clock, log, "wifi", MaxPacketBytes);
+                    return new LinkParts(link, null, null, Array.Empty<IDisposable>());
+                case "bc26":
+                case "ec20":
+                case "esp-at":
+                    return CreateModemLink(spec, clock, log, out error);
+                case "tcp-raw":
+                    error = "tcp-raw needs a modem socket stream connector, which Core does not offer yet";
+                    return null;
+                default:
+                    error = "unknown link '" + spec.Link + "' (wifi, bc26, ec20, esp-at, tcp-raw)";
+                    return null;
+            }
+        }
+
+        private static LinkParts CreateModemLink(NodeSpec spec, IClock clock, ILog log, out string error)
+        {
+            error = null;
+            ISerialLine line;
+            IDisposable resource;
+            EmulatedModem emulated = null;
+            IDigitalOutput powerKey = null;
+            IDigitalOutput reset = null;
+            if (spec.Serial != null)
+            {
+                SerialPortLine port = SerialPortLine.TryOpen(spec.Serial, spec.Baud, out error);
+                if (port == null)
+                {
+                    return null;
+                }
+
+                // A PC cannot press the modem's PWRKEY: it must be switched on by hand (or by its board).
+                line = port;
+                resource = port;
+            }
+            else
+            {
+                emulated = EmulatedModem.Create(spec.Link, spec.ModemOptions);
+                line = emulated.Line;
+                resource = emulated;
+                powerKey = emulated.PowerKey;
+                reset = emulated.Reset;
+            }
+
+            var channel = new AtChannel(line, clock, spec.AtLog ?? log);
+            IMqttLink link;
+            switch (spec.Link)
+            {
+                case "bc26":
+                    link = new QuectelMqttLink(new Bc26Modem(channel, log, powerKey, reset))
+                    {
+                        Apn = NullIfEmpty(spec.Config.Apn),
+                        RegistrationTimeoutMs = spec.RegistrationTimeoutMs,
+                    };
+                    break;
+                case "ec20":
+                    link = new QuectelMqttLink(new Ec20Modem(channel, log, powerKey, reset))
+                    {
+                        Apn = NullIfEmpty(spec.Config.Apn),
+                        RegistrationTimeoutMs = spec.RegistrationTimeoutMs,
+                    };
+                    break;
+                default:
+                    link = new EspAtMqttLink(new EspAtModem(channel, log), spec.Config.WifiSsid, spec.Config.WifiPassword);
+                    break;
+            }
+
+            return new LinkParts(link, null, null, new[] { resource }) { Channel = channel, Modem = emulated };
+        }
+
+        private static string NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Diagnostics;
+using StmNode.Ports;
+
+namespace StmNode.Host.Composition
+{
+    /// <summary>
+    /// Passes every call through to the real link unchanged and tells the host what happened (connect and publish
+    /// outcomes with their duration, messages received), so the console, the summary line and fleet statistics see
+    /// the node's traffic without any node logic in the host.
+    /// </summary>
+    public sealed class ObservedMqttLink : IMqttLink
+    {
+        private readonly IMqttLink _inner;
+
+        public ObservedMqttLink(IMqttLink inner)
+        {
+            _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+            _inner.MessageReceived += (topic, payload, offset, count) =>
+            {
+                Received?.Invoke(topic, payload, offset, count);
+                MessageReceived?.Invoke(topic, payload, offset, count);
+            };
+            _inner.Lost += reason =>
+            {
+                LostObserved?.Invoke(reason);
+                Lost?.Invoke(reason);
+            };
+        }
+
+        /// <summary>A connect finished: result and how long it took (bearer, TCP and CONNACK).</summary>
+        public event Action<LinkResult, TimeSpan> Connected;
+
+        /// <summary>A publish finished: topic, payload, result and how long it took (a QoS 1 publish waits for PUBACK).</summary>
+        public event PublishObserver Published;
+
+        /// <summary>A message arrived (seen before Core gets it).</summary>
+        public event MqttMessageHandler Received;
+
+        /// <summary>The link reported a loss.</summary>
+        public event Action<string> LostObserved;
+
+        public event MqttMessageHandler MessageReceived;
+
+        public event LinkLostHandler Lost;
+
+        public IMqttLink Inner => _inner;
+
+        /// <summary>Payloads this returns true for are not sent (e.g. a time sync the cloud cannot carry); Publish says Ok.</summary>
+        public Func<byte[], bool> Suppress { get; set; }
+
+        public string Kind => _inner.Kind;
+
+        public bool IsConnected => _inner.IsConnected;
+
+        public string LastError => _inner.LastError;
+
+        public LinkResult Connect(MqttConnectOptions options)
+        {
+            long start = Stopwatch.GetTimestamp();
+            LinkResult result = _inner.Connect(options);
+            Connected?.Invoke(result, Stopwatch.GetElapsedTime(start));
+            return result;
+        }
+
+        public LinkResult Subscribe(string topicFilter, int qos) => _inner.Subscribe(topicFilter, qos);
+
+        public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
+        {
+            if (Suppress != null && Suppress(payload))
+            {
+                return LinkResult.Ok;
+            }
+
+            long start = Stopwatch.GetTimestamp();
+            LinkResult result = _inner.Publish(topic, payload, offset, count, qos);
+            Published?.Invoke(topic, payload, offset, count, result, Stopwatch.GetElapsedTime(start));
+            return result;
+        }
+
+        public void Poll(int timeoutMs) => _inner.Poll(timeoutMs);
+
+        public void Disconnect() => _inner.Disconnect();
+    }
+}
