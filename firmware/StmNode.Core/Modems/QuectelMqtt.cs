@@ -14,6 +14,7 @@ namespace StmNode.Modems
         private const int OpenResultTimeoutMs = 75000;
         private readonly QuectelModem _modem;
         private readonly AtChannel _channel;
+        private bool _receiveHex;
 
         public QuectelMqtt(QuectelModem modem)
         {
@@ -65,7 +66,16 @@ namespace StmNode.Modems
                 cfg + "ssl" + id + (sslContext >= 0 ? "1," + sslContext.ToString() : "0")
             };
 
-            return RunScript(common) && (!_modem.PublishWithLength || RunScript(ec20));
+            // BC26 prints the payload inside the URC line without a length: as text a payload holding CR-LF could end
+            // the line and pose as a URC of its own, so it comes as hex; and no echo of what is typed in data mode.
+            string[] bc26 = new string[]
+            {
+                cfg + "echomode" + id + "0",
+                cfg + "dataformat" + id + "0,1"
+            };
+
+            _receiveHex = !_modem.PublishWithLength;
+            return RunScript(common) && RunScript(_modem.PublishWithLength ? ec20 : bc26);
         }
 
         public bool Open(string host, int port)
@@ -279,7 +289,7 @@ namespace StmNode.Modems
         {
             int index;
             string topic;
-            byte[] payload = QuectelRecv.PayloadOfLine(line);
+            byte[] payload = QuectelRecv.PayloadOfLine(line, _receiveHex);
             MqttMessageHandler handler = MessageReceived;
             if (payload != null && QuectelRecv.TryParseTopic(line, out index, out topic) && index == Index && handler != null)
             {

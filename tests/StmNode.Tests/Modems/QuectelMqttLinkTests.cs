@@ -398,7 +398,7 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
-        public void Poll_Bc26RecvWithJson_MessageWithQuotesAndCommas()
+        public void Poll_Bc26RecvHex_JsonMessageDecoded()
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
@@ -408,7 +408,7 @@ namespace StmNode.Tests.Modems
             {
                 received.Add(topic + "|" + Encoding.UTF8.GetString(payload, offset, count));
             };
-            line.Send("\r\n+QMTRECV: 0,3,\"$oc/devices/dev1/sys/commands/request_id=42\",\"{\"paras\":{\"led\":\"on\",\"n\":1}}\"\r\n");
+            line.Send("\r\n+QMTRECV: 0,3,\"$oc/devices/dev1/sys/commands/request_id=42\",\"7B227061726173223A7B226C6564223A226F6E222C226E223A317D7D\"\r\n");
 
             link.Poll(10);
 
@@ -451,7 +451,7 @@ namespace StmNode.Tests.Modems
             ScriptedModemLine line = new ScriptedModemLine(clock);
             QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
             link.MessageReceived += delegate(string topic, byte[] payload, int offset, int count) { throw new System.Exception("bad"); };
-            line.Send("\r\n+QMTRECV: 0,3,\"t\",\"x\"\r\n");
+            line.Send("\r\n+QMTRECV: 0,3,\"t\",\"78\"\r\n");
 
             Expect.Throws(typeof(System.Exception), delegate { link.Poll(10); });
             Assert.IsTrue(link.IsConnected);
@@ -507,6 +507,53 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual((int)LinkResult.Refused, (int)result);
             Assert.AreEqual(50, link.Mqtt.LastError.Code);
             Assert.AreEqual("AT+QMTCFG=\"keepalive\",0,120: +CME ERROR: 50", link.LastError);
+        }
+
+        [TestMethod]
+        public void Poll_Bc26PayloadPosingAsUrc_ArrivesAsDataAndLinkStaysUp()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
+            ArrayList received = new ArrayList();
+            ArrayList lost = new ArrayList();
+            link.MessageReceived += delegate(string topic, byte[] payload, int offset, int count)
+            {
+                received.Add(Encoding.UTF8.GetString(payload, offset, count));
+            };
+            link.Lost += delegate(string reason) { lost.Add(reason); };
+            line.Send("\r\n+QMTRECV: 0,4,\"t\",\"0d0a2b514d54535441543a20302c310d0a\"\r\n\r\n+QMTRECV: 0,5,\"t\",\"4G\"\r\n");
+
+            link.Poll(10);
+            link.Poll(10);
+
+            Assert.AreEqual(1, received.Count);
+            Assert.AreEqual("\r\n+QMTSTAT: 0,1\r\n", (string)received[0]);
+            Assert.AreEqual(0, lost.Count);
+            Assert.IsTrue(link.IsConnected);
+        }
+
+        [TestMethod]
+        [DataRow("+QMTRECV: 0,1,\"a/b\",\"{\"k\":\"v,w\"}\"", "a/b", "{\"k\":\"v,w\"}")]
+        [DataRow("+QMTRECV: 0,1,\"a\",\"\"", "a", "")]
+        public void QuectelRecv_TextLine_TopicAndPayloadToLastQuote(string text, string topic, string payload)
+        {
+            int index;
+            string parsedTopic;
+
+            Assert.IsTrue(QuectelRecv.TryParseTopic(text, out index, out parsedTopic));
+            Assert.AreEqual(topic, parsedTopic);
+            Assert.AreEqual(payload, Encoding.UTF8.GetString(QuectelRecv.PayloadOfLine(text, false), 0, payload.Length));
+        }
+
+        [TestMethod]
+        [DataRow("+QMTRECV: 0,1,\"a\",\"ABC\"")]
+        [DataRow("+QMTRECV: 0,1,\"a\",\"zz\"")]
+        [DataRow("+QMTRECV: 0,1,\"a\"")]
+        [DataRow("+QMTRECV: 0,1")]
+        public void QuectelRecv_BadHexOrShape_NoPayload(string text)
+        {
+            Assert.IsNull(QuectelRecv.PayloadOfLine(text, true));
         }
     }
 }
