@@ -47,11 +47,15 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
-        public void Connect_Ec20Tls_ConfiguresSslContextAndMqttSsl()
+        public void Connect_Ec20Tls_UploadsCaConfiguresSslContextAndMqttSsl()
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             QuectelScripts.BringUp(line, true);
+            byte[] ca = Encoding.UTF8.GetBytes("-----BEGIN CERTIFICATE-----\r\nMIIB\r\n-----END CERTIFICATE-----\r\n");
+            line.Expect("AT+QFDEL=\"UFS:ca.pem\"", Ok);
+            line.Expect("AT+QFUPL=\"UFS:ca.pem\"," + ca.Length.ToString() + ",60", "\r\nCONNECT\r\n");
+            line.ExpectData(ca, "\r\n+QFUPL: " + ca.Length.ToString() + ",1a2b\r\n" + Ok);
             line.Expect("AT+QSSLCFG=\"sslversion\",0,4", Ok).Expect("AT+QSSLCFG=\"ciphersuite\",0,0xFFFF", Ok)
                 .Expect("AT+QSSLCFG=\"seclevel\",0,1", Ok).Expect("AT+QSSLCFG=\"cacert\",0,\"UFS:ca.pem\"", Ok)
                 .Expect("AT+QSSLCFG=\"ignorelocaltime\",0,1", Ok).Expect("AT+QSSLCFG=\"sni\",0,1", Ok);
@@ -59,6 +63,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+QMTOPEN=0,\"iot.example.com\",8883", Ok).Then(2000, "\r\n+QMTOPEN: 0,0\r\n");
             line.Expect("AT+QMTCONN=0,\"dev1_0_0_2026112510\",\"dev1\",\"pw\"", Ok).Then(500, "\r\n+QMTCONN: 0,0,0\r\n");
             QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, true));
+            link.CaCertificate = ca;
             MqttConnectOptions options = QuectelScripts.Options();
             options.Port = 8883;
             options.UseTls = true;
