@@ -117,7 +117,7 @@ namespace StmNode
                     {
                         // The EC20 checks the server against a CA file in its own flash: upload it once per boot (bounded AT exchanges).
                         ec20Link.CaFile = "UFS:ca.pem";
-                        if (!ec20.PowerOn() || !ec20.UploadFile("ca.pem", Encoding.UTF8.GetBytes(Secrets.IotdaRootCaPem)))
+                        if (!ec20.PowerOn() || !ec20.UploadFile(ec20Link.CaFile, Encoding.UTF8.GetBytes(Secrets.IotdaRootCaPem)))
                         {
                             log.Write(LogLevel.Warning, "Main", "EC20: CA upload failed (" + ec20.LastError.Message + "); TLS will use the file already on the modem");
                         }

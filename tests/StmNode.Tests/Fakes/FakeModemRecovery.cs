@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using StmNode.Node;
 
@@ -29,6 +30,15 @@ namespace StmNode.Tests.Fakes
         public string Iccid
         {
             get { return "89860012345678901234"; }
+        }
+
+        /// <summary>The network time this modem reports; MinValue = none.</summary>
+        public DateTime NetworkTime = DateTime.MinValue;
+
+        public bool TryReadNetworkTime(out DateTime utc)
+        {
+            utc = NetworkTime;
+            return NetworkTime != DateTime.MinValue;
         }
 
         public bool ReopenMqtt()

@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System;
 using StmNode.Ports;
+using StmNode.Tests.Fakes;
 
 namespace StmNode.Tests.Node
 {
@@ -316,7 +317,8 @@ namespace StmNode.Tests.Node
             rig.Start();
             rig.RunFor(130000);
             Assert.AreEqual(0, rig.Link.PublishCount);
-            Assert.AreEqual(3, rig.Controller.Buffer.Count - 1);
+            // Reports at 2 s, 62 s and 122 s, and the diag at 5 s.
+            Assert.AreEqual(4, rig.Controller.Buffer.Count);
 
             rig.Link.ConnectResult = LinkResult.Ok;
             rig.RunFor(400000);
@@ -420,6 +422,25 @@ namespace StmNode.Tests.Node
             Assert.IsTrue(rig.Clock.IsUtcValid);
             TimeSpan error = rig.Clock.UtcNow - new DateTime(2026, 11, 25, 8, 0, 0);
             Assert.IsTrue(error.Ticks >= 0 && error.Ticks < TimeSpan.TicksPerSecond, error.ToString());
+        }
+
+        [TestMethod]
+        public void Online_ModemKnowsNetworkTime_ClockSetBeforeTimeSync()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            FakeMqttLink ec20 = new FakeMqttLink("ec20");
+            FakeModemRecovery modem = new FakeModemRecovery("ec20", new System.Collections.ArrayList());
+            modem.NetworkTime = new DateTime(2026, 11, 25, 9, 30, 0);
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Controller.AddLink(ec20, modem, modem);
+
+            rig.RunFor(30000);
+
+            Assert.AreEqual("ec20", rig.Controller.Links.CurrentKind);
+            Assert.IsTrue(rig.Clock.IsUtcValid);
+            Assert.IsTrue(rig.Clock.UtcNow > new DateTime(2026, 11, 25, 9, 30, 0));
+            Assert.IsTrue(rig.Clock.UtcNow < new DateTime(2026, 11, 25, 9, 31, 0));
         }
 
         [TestMethod]
