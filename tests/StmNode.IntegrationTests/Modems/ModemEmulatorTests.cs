@@ -82,7 +82,6 @@ namespace StmNode.IntegrationTests.Modems
 
         [TestMethod]
         [Timeout(60000, CooperativeCancellation = true)]
-        [Ignore("ESP-AT emulator ends a command at CR and passes the LF of the CR-LF terminator on as the first payload / passthrough byte; real ESP-AT ends commands at CR-LF. Enable once the emulator swallows it.")]
         public async Task EspAtLink_JoinConnectPublishReceive_ThroughEmulator()
         {
             await using ModemRig rig = await ModemRig.StartAsync(o => new EspAtEmulator(o), "lab,net", "p\"w");
@@ -116,7 +115,6 @@ namespace StmNode.IntegrationTests.Modems
 
         [TestMethod]
         [Timeout(60000, CooperativeCancellation = true)]
-        [Ignore("ESP-AT emulator ends a command at CR and passes the LF of the CR-LF terminator on as the first payload / passthrough byte; real ESP-AT ends commands at CR-LF. Enable once the emulator swallows it.")]
         public async Task StreamMqttLink_OverEspAtPassthrough_PublishesAndReceives()
         {
             await RunStreamMqttLinkOverModem("esp-at");
