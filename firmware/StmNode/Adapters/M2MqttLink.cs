@@ -59,6 +59,12 @@ namespace StmNode.Adapters
         public LinkResult Connect(MqttConnectOptions options)
         {
             Disconnect();
+            if (options == null || options.Host == null || options.ClientId == null || options.KeepAliveSeconds < 0 || options.KeepAliveSeconds > ushort.MaxValue)
+            {
+                LastError = "connect refused: missing host or client id, or keep-alive outside 0..65535 s";
+                return LinkResult.InvalidArgument;
+            }
+
             if (!_wifi.Connect())
             {
                 LastError = _wifi.LastError;
@@ -117,18 +123,22 @@ namespace StmNode.Adapters
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
+            if (topic == null || payload == null || offset < 0 || count < 0 || count > payload.Length - offset)
+            {
+                LastError = "publish refused: no topic or payload, or offset/count outside the payload";
+                return LinkResult.InvalidArgument;
+            }
+
             MqttClient client = _client;
             if (client == null || !client.IsConnected)
             {
                 return LinkResult.NotConnected;
             }
 
-            byte[] message = payload;
-            if (offset != 0 || count != payload.Length)
-            {
-                message = new byte[count];
-                Array.Copy(payload, offset, message, 0, count);
-            }
+            // M2Mqtt only queues the message and sends it later from its own thread: it gets a copy, so the caller
+            // may reuse its buffer as soon as this returns.
+            byte[] message = new byte[count];
+            Array.Copy(payload, offset, message, 0, count);
 
             try
             {
