@@ -65,9 +65,7 @@ namespace StmNode
             iotda.KeepAliveSeconds = config.KeepAliveSeconds;
             ProfileNodeCloud cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(iotda, NodeDeviceModel.Create()), clock);
 
-            // Backoff jitter only has to differ between nodes of a fleet, not be secret.
-            uint seed = (uint)(DateTime.UtcNow.Ticks ^ Environment.TickCount64);
-            NodeController node = new NodeController(config, clock, log, cloud, sensors, leds, system, seed);
+            NodeController node = new NodeController(config, clock, log, cloud, sensors, leds, system, JitterSeed(config.DeviceId));
 
             // Started before the transports: a modem's power-on and CA upload run here and are covered too.
             new Watchdog(node, system, WatchdogStallMs).Start();
@@ -87,6 +85,21 @@ namespace StmNode
 
             log.Write(LogLevel.Info, "Main", "StmNode " + FirmwareVersion + " running as " + config.DeviceId);
             node.Run();
+        }
+
+        /// <summary>
+        /// Backoff jitter only has to differ between nodes, not be secret. After a power cut a whole fleet boots at the
+        /// same moment with the same unset RTC, so the device id (FNV-1a) is what makes the seeds differ.
+        /// </summary>
+        private static uint JitterSeed(string deviceId)
+        {
+            uint seed = 2166136261u ^ (uint)Environment.TickCount64;
+            for (int i = 0; i < deviceId.Length; i++)
+            {
+                seed = (seed ^ deviceId[i]) * 16777619u;
+            }
+
+            return seed;
         }
 
         private static NodeConfig LoadConfig()
