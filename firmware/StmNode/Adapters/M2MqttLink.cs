@@ -95,7 +95,8 @@ namespace StmNode.Adapters
             {
                 // Socket, DNS and TLS failures arrive as exceptions; a failed Connect can leave M2Mqtt's receive thread
                 // and socket open, so the client is closed here. The type name never carries a secret.
-                LastError = "connect failed: " + e.GetType().Name;
+                // M2Mqtt wraps socket and TLS errors: the inner type tells a dead network from a refused certificate.
+                LastError = "connect failed: " + e.GetType().Name + (e.InnerException == null ? "" : " (" + e.InnerException.GetType().Name + ")");
                 Disconnect();
                 return LinkResult.Failed;
             }
