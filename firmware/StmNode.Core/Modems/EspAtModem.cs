@@ -45,6 +45,9 @@ namespace StmNode.Modems
         /// <summary>Largest payload one AT+MQTTPUBRAW is given.</summary>
         public int MaxPayloadBytes = 8192;
 
+        /// <summary>Longest wait for the publish prompt; without it the payload is never written.</summary>
+        public int PromptTimeoutMs = 5000;
+
         public event ModemEventHandler Rebooted;
 
         public event MqttMessageHandler MessageReceived;
@@ -192,7 +195,7 @@ namespace StmNode.Modems
             publish.OkIsFinal = false;
             publish.SuccessFinals = new string[] { "+MQTTPUB:OK" };
             publish.FailureFinals = new string[] { "+MQTTPUB:FAIL" };
-            AtReply reply = Channel.SendData(publish, payload, offset, count, false, 5000);
+            AtReply reply = Channel.SendData(publish, payload, offset, count, false, PromptTimeoutMs);
             return Check("AT+MQTTPUBRAW", reply);
         }
 
