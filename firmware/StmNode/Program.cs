@@ -1,15 +1,163 @@
-using System.Diagnostics;
+using System;
+using System.Device.Adc;
+using System.Device.Gpio;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using System.Threading;
+using StmNode.Adapters;
+using StmNode.At;
+using StmNode.Cloud;
+using StmNode.Config;
+using StmNode.Leds;
+using StmNode.Modems;
+using StmNode.Node;
+using StmNode.Ports;
+using StmNode.Sensors;
 
 namespace StmNode
 {
-    /// <summary>The ESP32 application's composition root: builds the adapters and runs the Core node.</summary>
+    /// <summary>The ESP32 application's composition root: builds the adapters, wires them into the Core node and runs it.</summary>
     public static class Program
     {
+        public const string FirmwareVersion = "1.0.0";
+
+        /// <summary>Longest the node loop may stand still before the watchdog restarts the board (a modem power cycle plus registration fits).</summary>
+        private const int WatchdogStallMs = 6 * 60 * 1000;
+
+        private const int WifiJoinTimeoutMs = 20000;
+        private const int ModemBaudRate = 115200;
+
         public static void Main()
         {
-            Debug.WriteLine("StmNode starting for device " + Secrets.DeviceId);
-            Thread.Sleep(Timeout.Infinite);
+            NodeConfig config = LoadConfig();
+            DebugLog log = new DebugLog(config.LogLevel);
+            ConfigError error = config.Validate();
+            if (error != null)
+            {
+                // Nothing can work with a bad configuration: say why, slowly and for ever, instead of rebooting in a loop.
+                while (true)
+                {
+                    log.Write(LogLevel.Error, "Main", "configuration refused: " + error.ToString());
+                    Thread.Sleep(60000);
+                }
+            }
+
+            Esp32Clock clock = new Esp32Clock();
+            Esp32System system = new Esp32System(FirmwareVersion);
+            GpioController gpio = new GpioController();
+            PinMap pins = config.Pins;
+
+            LedBank leds = new LedBank(new GpioOutput(gpio, pins.Led1), new GpioOutput(gpio, pins.Led2), new GpioOutput(gpio, pins.Led3));
+            SensorBoard sensors = new SensorBoard(config,
+                pins.Dht11Echo < 0 ? null : new Dht11Sensor(pins.Dht11Echo, pins.Dht11Trigger),
+                Input(gpio, pins.Mq2Digital),
+                pins.Mq2Analog < 0 ? null : new AdcInput(new AdcController(), PinMap.Adc1Channel(pins.Mq2Analog)),
+                Input(gpio, pins.Flame),
+                Input(gpio, pins.Water),
+                Input(gpio, pins.Light));
+
+            HuaweiIotdaSettings iotda = new HuaweiIotdaSettings();
+            iotda.Host = config.CloudHost;
+            iotda.Port = config.CloudPort;
+            iotda.UseTls = config.CloudTls;
+            iotda.DeviceId = config.DeviceId;
+            iotda.Secret = config.DeviceSecret;
+            iotda.KeepAliveSeconds = config.KeepAliveSeconds;
+            ProfileNodeCloud cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(iotda, NodeDeviceModel.Create()), clock);
+
+            // Backoff jitter only has to differ between nodes of a fleet, not be secret.
+            uint seed = (uint)(DateTime.UtcNow.Ticks ^ Environment.TickCount64);
+            NodeController node = new NodeController(config, clock, log, cloud, sensors, leds, system, seed);
+            for (int i = 0; i < config.TransportOrder.Length; i++)
+            {
+                AddTransport(node, config.TransportOrder[i], config, gpio, clock, log);
+            }
+
+            new Watchdog(node, system, WatchdogStallMs).Start();
+            log.Write(LogLevel.Info, "Main", "StmNode " + FirmwareVersion + " running as " + config.DeviceId);
+            node.Run();
+        }
+
+        private static NodeConfig LoadConfig()
+        {
+            NodeConfig config = new NodeConfig();
+            config.DeviceId = Secrets.DeviceId;
+            config.DeviceSecret = Secrets.DeviceSecret;
+            config.CloudHost = Secrets.IotdaHost;
+            config.WifiSsid = Secrets.WifiSsid;
+            config.WifiPassword = Secrets.WifiPassword;
+            config.Apn = Secrets.Apn;
+            if (Secrets.ConfigJson.Length > 0)
+            {
+                byte[] json = Encoding.UTF8.GetBytes(Secrets.ConfigJson);
+                ConfigError error = NodeConfigParser.Load(json, 0, json.Length, config);
+                if (error != null)
+                {
+                    // Validate() reports it again from Main; keep the defaults for what did not parse.
+                    new DebugLog(LogLevel.Error).Write(LogLevel.Error, "Main", "ConfigJson: " + error.ToString());
+                }
+            }
+
+            return config;
+        }
+
+        private static void AddTransport(NodeController node, string kind, NodeConfig config, GpioController gpio, IClock clock, ILog log)
+        {
+            PinMap pins = config.Pins;
+            switch (kind)
+            {
+                case "wifi":
+                    X509Certificate ca = Secrets.IotdaRootCaPem.Length == 0 ? null : new X509Certificate(Secrets.IotdaRootCaPem);
+                    node.AddLink(new M2MqttLink(new WifiBearer(config.WifiSsid, config.WifiPassword, WifiJoinTimeoutMs), ca), null, null);
+                    break;
+                case "ec20":
+                    Ec20Modem ec20 = new Ec20Modem(Channel("COM2", pins.Ec20Rx, pins.Ec20Tx, clock, log), log, Output(gpio, pins.Ec20PwrKey), Output(gpio, pins.Ec20Reset));
+                    QuectelMqttLink ec20Link = Link(ec20, config);
+                    if (Secrets.IotdaRootCaPem.Length > 0)
+                    {
+                        // The EC20 checks the server against a CA file in its own flash: upload it once per boot (bounded AT exchanges).
+                        ec20Link.CaFile = "UFS:ca.pem";
+                        if (!ec20.PowerOn() || !ec20.UploadFile(ec20Link.CaFile, Encoding.UTF8.GetBytes(Secrets.IotdaRootCaPem)))
+                        {
+                            log.Write(LogLevel.Warning, "Main", "EC20: CA upload failed (" + ec20.LastError.Message + "); TLS will use the file already on the modem");
+                        }
+                    }
+
+                    QuectelRecovery ec20Recovery = new QuectelRecovery(ec20, ec20Link);
+                    node.AddLink(ec20Link, ec20Recovery, ec20Recovery);
+                    break;
+                case "bc26":
+                    Bc26Modem bc26 = new Bc26Modem(Channel("COM3", pins.Bc26Rx, pins.Bc26Tx, clock, log), log, Output(gpio, pins.Bc26PwrKey), Output(gpio, pins.Bc26Reset));
+                    QuectelMqttLink bc26Link = Link(bc26, config);
+                    QuectelRecovery bc26Recovery = new QuectelRecovery(bc26, bc26Link);
+                    node.AddLink(bc26Link, bc26Recovery, bc26Recovery, config.Bc26PlainPort);
+                    break;
+                default:
+                    log.Write(LogLevel.Warning, "Main", "transport '" + kind + "' is not wired on this board; skipped");
+                    break;
+            }
+        }
+
+        private static QuectelMqttLink Link(QuectelModem modem, NodeConfig config)
+        {
+            QuectelMqttLink link = new QuectelMqttLink(modem);
+            link.Apn = config.Apn.Length == 0 ? null : config.Apn;
+            return link;
+        }
+
+        private static AtChannel Channel(string port, int rxGpio, int txGpio, IClock clock, ILog log)
+        {
+            return new AtChannel(new SerialPortLine(port, rxGpio, txGpio, ModemBaudRate), clock, log);
+        }
+
+        private static IDigitalInput Input(GpioController gpio, int pin)
+        {
+            return pin < 0 ? null : new GpioInput(gpio, pin);
+        }
+
+        private static IDigitalOutput Output(GpioController gpio, int pin)
+        {
+            return pin < 0 ? null : new GpioOutput(gpio, pin);
         }
     }
 }

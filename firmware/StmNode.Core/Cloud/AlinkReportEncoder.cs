@@ -28,21 +28,18 @@ namespace StmNode.Cloud
             get { return _misuse != JsonWriteError.None ? _misuse : _writer.Error; }
         }
 
-        /// <summary>The id the last message carried (the post_reply echoes it).</summary>
-        public long LastId { get; private set; }
-
         public void Begin(byte[] buffer, int offset, int capacity)
         {
             _misuse = JsonWriteError.None;
             _inService = false;
-            LastId = _nextId;
+            long id = _nextId;
             // Ids are decimal strings 0…4294967295, unique per device per day.
             _nextId = _nextId >= 4294967295L ? 1 : _nextId + 1;
             _writer.Reset(buffer, offset, capacity);
             _writer.BeginObject();
             _writer.WriteName("id");
             _writer.BeginRawString();
-            _writer.AppendRawNumber(LastId);
+            _writer.AppendRawNumber(id);
             _writer.EndRawString();
             _writer.WriteString("version", "1.0");
             _writer.WriteName("sys");

@@ -207,7 +207,7 @@ namespace StmNode.Cloud
         private void DecodeServiceCall(Hashtable body, Downlink downlink)
         {
             CommandSpec command = _model.FindCommand(downlink.CommandName);
-            if (command == null)
+            if (command == null && !_model.IsPassThrough)
             {
                 downlink.Fail(DownlinkError.UnknownCommand, "command " + downlink.CommandName + " is not known");
                 return;
@@ -216,7 +216,7 @@ namespace StmNode.Cloud
             Hashtable parameters = CloudJson.GetObject(body, "params", false, downlink);
             if (downlink.IsOk)
             {
-                ParameterChecker.Check(parameters, command.Parameters, downlink);
+                ParameterChecker.Check(parameters, command == null ? null : command.Parameters, downlink);
             }
         }
 

@@ -5,7 +5,8 @@ namespace StmNode.Cloud
     /// <summary>
     /// Everything the node needs to talk to one cloud (Huawei IoTDA, Aliyun Alink, a generic broker): how to
     /// log in, what to subscribe to, where and how to report, how to read downlinks and answer them.
-    /// Implementations never throw on bad input; encoders write into caller buffers.
+    /// Implementations never throw on bad input; encoders write into caller buffers. A profile reuses its reader and
+    /// writers, so it is used from one thread at a time (the node loop, which also runs the link's Poll).
     /// </summary>
     public interface ICloudProfile
     {

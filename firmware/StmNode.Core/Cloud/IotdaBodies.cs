@@ -38,6 +38,12 @@ namespace StmNode.Cloud
                 return;
             }
 
+            if (model.IsPassThrough)
+            {
+                ParameterChecker.Check(paras, null, downlink);
+                return;
+            }
+
             if (downlink.ServiceId != null && downlink.ServiceId != model.ServiceId)
             {
                 downlink.Fail(DownlinkError.UnknownCommand, "service " + downlink.ServiceId + " is not known");
@@ -87,7 +93,7 @@ namespace StmNode.Cloud
                     return;
                 }
 
-                if (serviceId != model.ServiceId)
+                if (model.ServiceId != null && serviceId != model.ServiceId)
                 {
                     downlink.Fail(DownlinkError.UnknownField, "service " + serviceId + " is not writable");
                     return;

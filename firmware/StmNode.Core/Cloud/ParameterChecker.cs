@@ -8,9 +8,17 @@ namespace StmNode.Cloud
     /// </summary>
     public static class ParameterChecker
     {
-        /// <summary>Checks values (may be null = none given); the first problem fails the downlink. True when all passed.</summary>
+        /// <summary>
+        /// Checks values (may be null = none given); the first problem fails the downlink. True when all passed.
+        /// Null specs (a pass-through model) accept any name with a scalar value.
+        /// </summary>
         public static bool Check(Hashtable values, ParameterSpec[] specs, Downlink downlink)
         {
+            if (specs == null)
+            {
+                return CopyScalars(values, downlink);
+            }
+
             int known = 0;
             for (int i = 0; i < specs.Length; i++)
             {
@@ -121,6 +129,28 @@ namespace StmNode.Cloud
 
             downlink.Fail(DownlinkError.ValueOutOfRange, spec.Name + " out of range");
             return false;
+        }
+
+        private static bool CopyScalars(Hashtable values, Downlink downlink)
+        {
+            if (values == null)
+            {
+                return true;
+            }
+
+            foreach (object key in values.Keys)
+            {
+                object value = values[key];
+                if (!(value is long || value is double || value is bool || value is string))
+                {
+                    downlink.Fail(DownlinkError.BadFieldType, (string)key + " is not a number, boolean or string");
+                    return false;
+                }
+
+                downlink.Parameters[key] = value;
+            }
+
+            return true;
         }
 
         private static bool HasRequired(ParameterSpec[] specs)

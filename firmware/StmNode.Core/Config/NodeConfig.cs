@@ -28,6 +28,9 @@ namespace StmNode.Config
         /// <summary>APN for the cellular modems; empty lets the network assign its default.</summary>
         public string Apn = "";
 
+        /// <summary>The BC26 has no MQTT over TLS: it connects to the cloud's plain port (IoTDA: 1883).</summary>
+        public int Bc26PlainPort = 1883;
+
         public PinMap Pins = new PinMap();
 
         // Periods.
@@ -93,6 +96,7 @@ namespace StmNode.Config
 
             ConfigError error = Range("cloud_port", CloudPort, 1, 65535);
             if (error == null) error = Range("keep_alive_s", KeepAliveSeconds, 30, 1200);
+            if (error == null) error = Range("bc26_plain_port", Bc26PlainPort, 1, 65535);
             if (error == null) error = CheckTransports();
             if (error == null) error = CheckPins();
             if (error == null) error = Range("report_period_s", ReportPeriodSeconds, 5, 86400);

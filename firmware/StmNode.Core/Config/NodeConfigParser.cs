@@ -48,6 +48,7 @@ namespace StmNode.Config
                 case "wifi_ssid": return Text(key, value, ref c.WifiSsid);
                 case "wifi_password": return Text(key, value, ref c.WifiPassword);
                 case "apn": return Text(key, value, ref c.Apn);
+                case "bc26_plain_port": return Int(key, value, ref c.Bc26PlainPort);
                 case "pins": return Pins(value, c.Pins);
                 case "report_period_s": return Int(key, value, ref c.ReportPeriodSeconds);
                 case "diag_period_s": return Int(key, value, ref c.DiagPeriodSeconds);

@@ -120,7 +120,6 @@ namespace StmNode.Mqtt
             _rxEnd = 0;
             _inbox.Clear();
             _pingSentMs = -1;
-            _lostReason = null;
             EnsureTx(length);
             MqttEncoder.Connect(_tx, 0, packet, out error);
             if (!Send(_tx, 0, length))
@@ -362,7 +361,12 @@ namespace StmNode.Mqtt
                     return ReadGotPacket;
                 }
 
+                // Answering a message that arrived meanwhile (PUBACK, PUBCOMP) may find the link dead.
                 Dispatch();
+                if (!_connected)
+                {
+                    return ReadLinkLost;
+                }
             }
         }
 

@@ -1,4 +1,3 @@
-using System;
 using StmNode.Ports;
 
 namespace StmNode.Node
@@ -12,12 +11,16 @@ namespace StmNode.Node
         /// <summary>Topic filters to subscribe after every connect (a clean session forgets them).</summary>
         string[] Subscriptions { get; }
 
-        /// <summary>Fills host, port, TLS, client id, user name and password for a connect at the given time.</summary>
-        void FillConnectOptions(MqttConnectOptions options, DateTime utcNow);
+        /// <summary>
+        /// Fills host, port, TLS, client id, user name and password for a connect now. False with a secret-free reason
+        /// when the credentials cannot be used.
+        /// </summary>
+        bool FillConnectOptions(MqttConnectOptions options, out string error);
 
         /// <summary>Decodes a received message into <paramref name="downlink"/> (reset first); never throws on garbage.</summary>
         void Decode(string topic, byte[] payload, int offset, int count, NodeDownlink downlink);
 
+        /// <summary>The encoded report, or null when it cannot be encoded (too large, bad value).</summary>
         CloudMessage EncodeReport(NodeReport report);
 
         CloudMessage EncodeCommandResponse(string requestId, CommandReply reply);
@@ -26,7 +29,7 @@ namespace StmNode.Node
 
         CloudMessage EncodeGetResponse(string requestId, NodeReport report);
 
-        /// <summary>A time sync request carrying the device's send time in milliseconds since 1970.</summary>
-        CloudMessage EncodeTimeSyncRequest(long deviceSendMs, DateTime utcNow);
+        /// <summary>A time sync request carrying the device's send time in milliseconds since 1970; null when the cloud has none.</summary>
+        CloudMessage EncodeTimeSyncRequest(long deviceSendMs);
     }
 }

@@ -93,7 +93,17 @@ namespace StmNode.Node
         /// <summary>Adds a transport; the order of calls is the failover order. Recovery and info may be null.</summary>
         public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
         {
+            AddLink(link, recovery, info, 0);
+        }
+
+        /// <summary>
+        /// Adds a transport that cannot do TLS (the BC26): it connects without TLS to plainPort (IoTDA: 1883) instead of
+        /// the profile's TLS port. 0 means "as the profile says".
+        /// </summary>
+        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info, int plainPort)
+        {
             LinkSlot slot = new LinkSlot(link, recovery, info);
+            slot.PlainPort = plainPort;
             link.MessageReceived += (topic, payload, offset, count) => OnMessage(slot, topic, payload, offset, count);
             link.Lost += reason => OnLost(slot, reason);
             _slots.Add(slot);
@@ -136,9 +146,17 @@ namespace StmNode.Node
             }
         }
 
-        /// <summary>Publishes on the current link. A failed publish (other than a bad argument) takes the node offline.</summary>
+        /// <summary>
+        /// Publishes on the current link (a null message, one the profile could not encode, is refused as an invalid
+        /// argument). A failed publish other than a bad argument takes the node offline.
+        /// </summary>
         public LinkResult Publish(CloudMessage message, int qos)
         {
+            if (message == null)
+            {
+                return LinkResult.InvalidArgument;
+            }
+
             if (State != LinkState.Online)
             {
                 return LinkResult.NotConnected;
@@ -178,9 +196,25 @@ namespace StmNode.Node
 
             State = LinkState.Connecting;
             MqttConnectOptions options = new MqttConnectOptions();
-            _cloud.FillConnectOptions(options, _clock.UtcNow);
+            string credentialError;
             _lostReason = null;
-            LinkResult result = slot.Link.Connect(options);
+            LinkResult result;
+            if (_cloud.FillConnectOptions(options, out credentialError))
+            {
+                if (slot.PlainPort > 0)
+                {
+                    options.UseTls = false;
+                    options.Port = slot.PlainPort;
+                }
+
+                result = slot.Link.Connect(options);
+            }
+            else
+            {
+                // A configuration problem: no point dialling, but keep retrying slowly in case it is time-related.
+                result = LinkResult.InvalidArgument;
+            }
+
             if (result == LinkResult.Ok)
             {
                 State = LinkState.Subscribing;
@@ -206,7 +240,8 @@ namespace StmNode.Node
 
             slot.Failures++;
             FailedAttempts++;
-            LastError = slot.Link.Kind + ": " + (slot.Link.LastError == null || slot.Link.LastError.Length == 0 ? "connect failed" : slot.Link.LastError);
+            string detail = credentialError != null ? "credentials: " + credentialError : slot.Link.LastError;
+            LastError = slot.Link.Kind + ": " + (detail == null || detail.Length == 0 ? "connect failed" : detail);
             slot.Link.Disconnect();
             State = LinkState.WaitingRetry;
             ScheduleRetry("attempt " + slot.Failures.ToString() + " failed (" + LastError + ")");
@@ -342,6 +377,7 @@ namespace StmNode.Node
             public readonly IModemRecovery Recovery;
             public readonly ILinkInfo Info;
             public int Failures;
+            public int PlainPort;
 
             public LinkSlot(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
             {

@@ -45,7 +45,7 @@ namespace StmNode.Node
         private int _seenSession;
         private long _timeSyncSentDeviceMs = -1;
         private long _nextTimeSyncMs;
-        private volatile bool _stop;
+        private bool _stop;
 
         public NodeController(NodeConfig config, IClock clock, ILog log, INodeCloud cloud, SensorBoard sensors,
             LedBank leds, ISystemControl system, uint seed)
@@ -80,13 +80,22 @@ namespace StmNode.Node
         /// <summary>Completed steps; the watchdog checks that it keeps growing.</summary>
         public long StepCount { get; private set; }
 
+        /// <summary>Reports dropped because they could not be encoded or were refused as malformed.</summary>
+        public int UnsendableReports { get; private set; }
+
         /// <summary>Cloud messages that could not be understood.</summary>
         public int DownlinkErrors { get; private set; }
 
         /// <summary>Adds a transport (in failover order); recovery and info may be null.</summary>
         public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
         {
-            _links.AddLink(link, recovery, info);
+            _links.AddLink(link, recovery, info, 0);
+        }
+
+        /// <summary>Adds a transport without TLS that connects to plainPort instead (see <see cref="LinkSupervisor"/>).</summary>
+        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info, int plainPort)
+        {
+            _links.AddLink(link, recovery, info, plainPort);
         }
 
         /// <summary>Runs <see cref="Step"/> until <see cref="Stop"/> is called.</summary>
@@ -127,6 +136,7 @@ namespace StmNode.Node
             if (_links.IsOnline && _links.SessionCount != _seenSession)
             {
                 _seenSession = _links.SessionCount;
+                SetClockFromNetwork();
                 _nextTimeSyncMs = _clock.IsUtcValid ? _clock.UptimeMs + TimeSyncPeriodMs : _clock.UptimeMs;
             }
 
@@ -206,9 +216,12 @@ namespace StmNode.Node
 
             report.AddString(PropertyNames.Link, _links.CurrentKind);
             ILinkInfo info = _links.CurrentInfo;
-            if (info != null && info.SignalDbm != 0)
+
+            // One read: on a modem each is an AT command, and a second one may fail and give 0 ("unknown").
+            int signalDbm = info == null ? 0 : info.SignalDbm;
+            if (signalDbm != 0)
             {
-                report.AddInt(PropertyNames.Signal, info.SignalDbm);
+                report.AddInt(PropertyNames.Signal, signalDbm);
             }
 
             report.AddInt(PropertyNames.Reconnects, _links.ReconnectCount);
@@ -263,7 +276,13 @@ namespace StmNode.Node
             LinkResult result = _links.Publish(_cloud.EncodeReport(report), ReportQos);
             if (result == LinkResult.Ok || result == LinkResult.InvalidArgument)
             {
-                // A report the link refuses as malformed would block the queue for ever: drop it.
+                // A report that cannot be encoded or that the link refuses as malformed would block the queue for ever.
+                if (result != LinkResult.Ok)
+                {
+                    UnsendableReports++;
+                    Log(LogLevel.Warning, "dropped a " + report.ServiceId + " report that could not be sent as it is");
+                }
+
                 _buffer.RemoveFirst();
             }
         }
@@ -274,16 +293,16 @@ namespace StmNode.Node
             string requestId = _downlink.RequestId;
             switch (_downlink.Kind)
             {
-                case DownlinkKind.Command:
+                case NodeMessageKind.Command:
                     Answer(requestId, true);
                     break;
-                case DownlinkKind.PropertiesSet:
+                case NodeMessageKind.PropertiesSet:
                     Answer(requestId, false);
                     break;
-                case DownlinkKind.PropertiesGet:
+                case NodeMessageKind.PropertiesGet:
                     _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
                     break;
-                case DownlinkKind.Message:
+                case NodeMessageKind.Message:
                     if (!_handler.ApplyMessage(_downlink))
                     {
                         DownlinkErrors++;
@@ -291,7 +310,7 @@ namespace StmNode.Node
                     }
 
                     break;
-                case DownlinkKind.TimeSync:
+                case NodeMessageKind.TimeSync:
                     ApplyTimeSync();
                     break;
                 default:
@@ -350,7 +369,19 @@ namespace StmNode.Node
             // Retry in a minute if no answer comes; the real period starts when one does.
             _nextTimeSyncMs = now + 60000;
             _timeSyncSentDeviceMs = DeviceMs();
-            _links.Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs, _clock.UtcNow), 0);
+            _links.Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs), 0);
+        }
+
+        // A modem knows the network's time once registered: good enough until IoTDA's time sync answers.
+        private void SetClockFromNetwork()
+        {
+            ILinkInfo info = _links.CurrentInfo;
+            DateTime utc;
+            if (!_clock.IsUtcValid && info != null && info.TryReadNetworkTime(out utc))
+            {
+                _clock.SetUtc(utc);
+                Log(LogLevel.Info, "clock set from the " + _links.CurrentKind + " network time");
+            }
         }
 
         private void ApplyTimeSync()

@@ -27,6 +27,7 @@ namespace StmNode.Host.Adapters
             string endpoint = host + ":" + port;
             TcpClient client = new TcpClient();
             Stream stream = null;
+            string step = "connect to ";
             try
             {
                 using CancellationTokenSource timeout = new CancellationTokenSource(Math.Max(1, timeoutMs));
@@ -36,6 +37,7 @@ namespace StmNode.Host.Adapters
                 stream = client.GetStream();
                 if (useTls)
                 {
+                    step = "TLS handshake with ";
                     SslStream tls = new SslStream(stream, false);
                     stream = tls;
                     SslClientAuthenticationOptions options = new SslClientAuthenticationOptions
@@ -51,23 +53,15 @@ namespace StmNode.Host.Adapters
             }
             catch (OperationCanceledException)
             {
-                LastError = (useTls ? "TLS connect to " : "connect to ") + endpoint + " timed out after " + timeoutMs + " ms";
+                LastError = step + endpoint + " timed out after " + timeoutMs + " ms";
             }
             catch (SocketException e)
             {
-                LastError = "connect to " + endpoint + " failed: " + e.SocketErrorCode;
+                LastError = step + endpoint + " failed: " + e.SocketErrorCode;
             }
-            catch (AuthenticationException e)
+            catch (Exception e) when (e is AuthenticationException || e is IOException || e is ArgumentException)
             {
-                LastError = "TLS handshake with " + endpoint + " failed: " + e.Message;
-            }
-            catch (IOException e)
-            {
-                LastError = "connection to " + endpoint + " failed: " + e.Message;
-            }
-            catch (ArgumentException e)
-            {
-                LastError = "cannot connect to " + endpoint + ": " + e.Message;
+                LastError = step + endpoint + " failed: " + e.Message;
             }
 
             stream?.Dispose();

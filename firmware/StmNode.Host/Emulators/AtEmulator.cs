@@ -81,10 +81,19 @@ namespace StmNode.Host.Emulators
         /// <summary>ESP-AT style backslash escapes inside quoted parameters.</summary>
         protected virtual bool BackslashEscapes => false;
 
+        /// <summary>True while a blocking command runs: new commands get <c>busy p...</c> (ESP-AT).</summary>
+        protected virtual bool IsBusy => false;
+
+        /// <summary>Whether a command ends with CR-LF (ESP-AT) instead of CR (Quectel, where LF is ignored).</summary>
+        protected virtual bool CrLfTerminated => false;
+
         /// <summary>Longest accepted command line (ESP-AT: 256 bytes).</summary>
         protected virtual int CommandLengthLimit => MaxLineLength;
 
-        /// <summary>Attaches to the modem end of a serial link and powers the modem on (boot banner first).</summary>
+        /// <summary>
+        /// Attaches to the modem end of a serial link and powers the modem on (boot banner first). The caller keeps
+        /// ownership of the stream; the emulator stops when it ends or on <see cref="Dispose"/>.
+        /// </summary>
         public void Attach(Stream stream)
         {
             lock (Sync)
@@ -139,7 +148,8 @@ namespace StmNode.Host.Emulators
                 ResetState();
             }
 
-            _stream?.Dispose();
+            // The stream belongs to whoever attached it (a pipe, a pty): disposing it here could block on a pending read.
+            _stream = null;
             GC.SuppressFinalize(this);
         }
 
@@ -241,7 +251,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            Traced?.Invoke("-> " + Printable(data));
+            Traced?.Invoke("-> " + TraceMask.Apply(Printable(data)));
             lock (_writeGate)
             {
                 try
@@ -270,7 +280,7 @@ namespace StmNode.Host.Emulators
         /// Enters the payload mode after a prompt: the next bytes are payload, ended by Ctrl-Z (0x1A, ESC 0x1B cancels)
         /// when <paramref name="fixedLength"/> is negative, or after exactly that many bytes.
         /// </summary>
-        protected void BeginPayload(string prompt, int fixedLength, int maxLength, Action<byte[]> onComplete, Action onCancel)
+        protected void BeginPayload(string prompt, int fixedLength, int maxLength, Action<byte[]> onComplete, Action onCancel, bool echo = false)
         {
             if (Faults.DropPrompt)
             {
@@ -278,7 +288,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            var request = new PayloadRequest(fixedLength, maxLength, onComplete, onCancel);
+            var request = new PayloadRequest(fixedLength, maxLength, onComplete, onCancel, echo);
             _payload = request;
             _mode = InputMode.Payload;
             int delay = Faults.PromptDelayMs;
@@ -498,9 +508,14 @@ namespace StmNode.Host.Emulators
                     return;
                 }
 
-                Traced?.Invoke("<- " + Printable(buffer.AsSpan(0, n).ToArray()));
+                Traced?.Invoke("<- " + TraceMask.Apply(Printable(buffer.AsSpan(0, n).ToArray())));
                 lock (Sync)
                 {
+                    if (_disposed)
+                    {
+                        return;
+                    }
+
                     Process(buffer, n);
                 }
             }
@@ -541,8 +556,23 @@ namespace StmNode.Host.Emulators
                 _echo.Add(b);
             }
 
-            if (b == '\r')
+            bool endOfLine = CrLfTerminated
+                ? b == '\n' && _line.Count > 0 && _line[_line.Count - 1] == '\r'
+                : b == '\r';
+            if (CrLfTerminated && b == '\n' && !endOfLine)
             {
+                // A bare LF does not end an ESP-AT command: the line is dropped.
+                _line.Clear();
+                return;
+            }
+
+            if (endOfLine)
+            {
+                if (CrLfTerminated)
+                {
+                    _line.RemoveAt(_line.Count - 1);
+                }
+
                 FlushEcho();
                 byte[] raw = _line.ToArray();
                 bool overflow = _lineOverflow;
@@ -601,6 +631,12 @@ namespace StmNode.Host.Emulators
             if (overflow || Encoding.UTF8.GetByteCount(text) > CommandLengthLimit)
             {
                 Error();
+                return;
+            }
+
+            if (IsBusy)
+            {
+                Line("busy p...");
                 return;
             }
 
@@ -666,6 +702,11 @@ namespace StmNode.Host.Emulators
                 }
 
                 request.Data.Add(b);
+                if (request.Echo)
+                {
+                    _echo.Add(b);
+                }
+
                 if (request.Data.Count > request.MaxLength)
                 {
                     _payload = null;
@@ -686,6 +727,7 @@ namespace StmNode.Host.Emulators
 
         private void FinishPayload(PayloadRequest request, bool complete)
         {
+            FlushEcho();
             _payload = null;
             _mode = InputMode.Command;
             if (complete)
@@ -804,8 +846,9 @@ namespace StmNode.Host.Emulators
 
         private sealed class PayloadRequest
         {
-            public PayloadRequest(int fixedLength, int maxLength, Action<byte[]> complete, Action cancel)
+            public PayloadRequest(int fixedLength, int maxLength, Action<byte[]> complete, Action cancel, bool echo)
             {
+                Echo = echo;
                 FixedLength = fixedLength;
                 MaxLength = maxLength;
                 Complete = complete;
@@ -813,6 +856,9 @@ namespace StmNode.Host.Emulators
             }
 
             public int FixedLength { get; }
+
+            /// <summary>Echo payload bytes back (Quectel QMTCFG "echomode" 1).</summary>
+            public bool Echo { get; }
 
             public int MaxLength { get; }
 

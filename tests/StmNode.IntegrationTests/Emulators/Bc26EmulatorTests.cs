@@ -152,6 +152,19 @@ namespace StmNode.IntegrationTests.Emulators
         }
 
         [TestMethod]
+        public async Task EchoMode_EchoesThePayload()
+        {
+            await using EmulatorRig rig = await ConnectedAsync();
+            DeviceScript d = rig.Device;
+            d.Command("AT+QMTCFG=\"echomode\",0,1");
+            d.Send("AT+QMTPUB=0,0,0,0,\"up/echo\"\r");
+            d.WaitFor("\r\n> ");
+            d.Send("abc\u001a");
+            Assert.AreEqual("abc\r\nOK\r\n", d.WaitFor("\r\nOK\r\n"));
+            Assert.AreEqual("+QMTPUB: 0,0,0", d.WaitForLine("+QMTPUB:"));
+        }
+
+        [TestMethod]
         public async Task Qmtconn_BadPassword_ReportsConnackCode()
         {
             await using EmulatorRig rig = await BootedAsync();
@@ -242,8 +255,8 @@ namespace StmNode.IntegrationTests.Emulators
             DeviceScript d = rig.Device;
             d.Command("AT+QRST=1");
             d.WaitFor("Leaving the BROM\r\n");
-            Assert.IsTrue(rig.Broker.Disconnected.TryTake(out string? client, 3000));
-            Assert.AreEqual("node-1", client);
+            d.WaitFor("\r\n+IP: 10.32.0.2\r\n");
+            Assert.AreEqual("node-1", rig.Broker.NextDisconnect());
             d.Send("AT\r");
             Assert.AreEqual("AT\r\r\nOK\r\n", d.Command("AT"));
             Assert.AreEqual("AT+QMTCONN?\r\r\nOK\r\n", d.Command("AT+QMTCONN?"));

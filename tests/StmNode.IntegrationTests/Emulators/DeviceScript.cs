@@ -29,6 +29,9 @@ namespace StmNode.IntegrationTests.Emulators
             _reader.Start();
         }
 
+        /// <summary>What ends a command line: CR for Quectel, CR-LF for ESP-AT.</summary>
+        public string LineEnding { get; set; } = "\r";
+
         /// <summary>Everything received so far.</summary>
         public string All
         {
@@ -42,7 +45,7 @@ namespace StmNode.IntegrationTests.Emulators
         /// <summary>Sends a command line (CR-terminated) and returns the output up to and including <paramref name="final"/>.</summary>
         public string Command(string command, string final = "\r\nOK\r\n", int timeoutMs = 3000)
         {
-            Send(command + "\r");
+            Send(command + LineEnding);
             return WaitFor(final, timeoutMs);
         }
 

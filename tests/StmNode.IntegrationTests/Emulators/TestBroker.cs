@@ -103,6 +103,21 @@ namespace StmNode.IntegrationTests.Emulators
             }
         }
 
+        /// <summary>Waits for a client other than the test's own publishers to disconnect; returns its id or null.</summary>
+        public string? NextDisconnect(int timeoutMs = 3000)
+        {
+            long deadline = Environment.TickCount64 + timeoutMs;
+            while (Disconnected.TryTake(out string? clientId, (int)Math.Max(0, deadline - Environment.TickCount64)))
+            {
+                if (!clientId.StartsWith("cloud-", StringComparison.Ordinal))
+                {
+                    return clientId;
+                }
+            }
+
+            return null;
+        }
+
         public Task StopAsync() => _server.StopAsync(new MqttServerStopOptions());
 
         public async ValueTask DisposeAsync()

@@ -169,27 +169,6 @@ namespace StmNode.IntegrationTests.Mqtt
             }
         }
 
-        /// <summary>Real time for tests that talk to real sockets.</summary>
-        private sealed class StopwatchClock : IClock
-        {
-            private readonly Stopwatch _watch = Stopwatch.StartNew();
-
-            public long UptimeMs => _watch.ElapsedMilliseconds;
-
-            public DateTime UtcNow => DateTime.UtcNow;
-
-            public bool IsUtcValid => true;
-
-            public void SetUtc(DateTime utc)
-            {
-            }
-
-            public void Sleep(int milliseconds)
-            {
-                System.Threading.Thread.Sleep(milliseconds);
-            }
-        }
-
         private sealed class ListLog : ILog
         {
             public List<string> Lines { get; } = new List<string>();

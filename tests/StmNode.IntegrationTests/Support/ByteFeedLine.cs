@@ -6,7 +6,8 @@ namespace StmNode.IntegrationTests.Support
 {
     /// <summary>
     /// A serial line that hands out a fixed modem output in chunks of the given sizes (any split), then stays silent:
-    /// a read with nothing left advances the virtual clock by its timeout. Everything written is kept.
+    /// data advances the virtual clock by its wire time at 115200 baud (10 bits a byte), a read with nothing left by
+    /// its timeout. Everything written is kept.
     /// </summary>
     public sealed class ByteFeedLine : ISerialLine
     {
@@ -15,6 +16,7 @@ namespace StmNode.IntegrationTests.Support
         private readonly VirtualClock _clock;
         private int _position;
         private int _chunk;
+        private long _wireMicros;
 
         public ByteFeedLine(byte[] input, int[] chunks, VirtualClock clock)
         {
@@ -22,6 +24,9 @@ namespace StmNode.IntegrationTests.Support
             _chunks = chunks.Length == 0 ? new[] { 1 } : chunks;
             _clock = clock;
         }
+
+        /// <summary>One byte at 115200 baud, 8N1: 10 bits, 86.8 µs.</summary>
+        public const long WireMicrosPerByte = 87;
 
         public List<byte> Written { get; } = new List<byte>();
 
@@ -39,7 +44,9 @@ namespace StmNode.IntegrationTests.Support
             int n = Math.Min(Math.Min(size, count), _input.Length - _position);
             Array.Copy(_input, _position, buffer, offset, n);
             _position += n;
-            _clock.Advance(1);
+            _wireMicros += n * WireMicrosPerByte;
+            _clock.Advance(_wireMicros / 1000);
+            _wireMicros %= 1000;
             return n;
         }
 

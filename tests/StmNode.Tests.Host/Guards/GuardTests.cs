@@ -68,6 +68,51 @@ namespace StmNode.Tests.Guards
         }
 
         [TestMethod]
+        public void SharedTests_KeepTheShapeBothRunnersNeed()
+        {
+            List<string> findings = ListedSources(TestItems)
+                .SelectMany(s => SharedTestShapeCheck.Check(Path.GetRelativePath(RepoPaths.Root, s.Key).Replace('\\', '/'), s.Value)).ToList();
+            Assert.AreEqual(0, findings.Count, string.Join("\n", findings.Take(60)));
+        }
+
+        [TestMethod]
+        public void SharedTestShape_PlantedViolations_AreReported()
+        {
+            string code = @"
+[TestClass]
+public class PlantedTests
+{
+    private int _count;
+    [TestInitialize] public void Init() { }
+    [TestMethod] public static void StaticTest() { }
+    [DataRow(1)] public void RowsOnly(int x) { }
+    [TestMethod]
+    [DataRow(null)]
+    [DataRow(Kind.A)]
+    [DataRow(5)]
+    [DataRow('c')]
+    [DataRow(1.5)]
+    public void Rows(long x) { }
+    [TestMethod]
+    [DataRow(1, 2)]
+    public void Count(int x) { }
+}";
+            List<string> findings = SharedTestShapeCheck.Check("Planted.cs", code);
+            string all = string.Join("\n", findings);
+            StringAssert.Contains(all, "Planted.cs:5: a test class has no fields");
+            StringAssert.Contains(all, "Planted.cs:6: no setup/cleanup");
+            StringAssert.Contains(all, "Planted.cs:7: a test method is a public instance method");
+            StringAssert.Contains(all, "Planted.cs:8: [DataRow] without [TestMethod]");
+            StringAssert.Contains(all, "(null) for long: null crashes");
+            StringAssert.Contains(all, "(Kind.A) for long: use a literal");
+            StringAssert.Contains(all, "(5) for long: a int literal for a long parameter");
+            StringAssert.Contains(all, "('c') for long: char values");
+            StringAssert.Contains(all, "(1.5) for long: a double literal");
+            StringAssert.Contains(all, "has 2 values for 1 parameters");
+            Assert.AreEqual(10, findings.Count, all);
+        }
+
+        [TestMethod]
         [DataRow("System.Collections.Generic.List<int> x = new System.Collections.Generic.List<int>();", "generic")]
         [DataRow("int? x = null;", "nullable value type")]
         [DataRow("System.Action<int> a = i => { };", "generic")]
@@ -77,6 +122,9 @@ namespace StmNode.Tests.Guards
         [DataRow("System.Console.WriteLine(\"x\");", "System.Console.WriteLine(string) is not in NanoApi.allowlist")]
         [DataRow("string[] p = \"a,b\".Split(',');", "string.Split(char, System.StringSplitOptions) is not in NanoApi.allowlist")]
         [DataRow("decimal d = 1;", "decimal")]
+        [DataRow("string s = 1.5.ToString(\"0.0\");", "format \"0.0\"")]
+        [DataRow("string s = $\"{System.DateTime.UtcNow:yyyyMMdd}\";", "format \"yyyyMMdd\"")]
+        [DataRow("string s = string.Format(\"{0:00}\", 1);", "format \"00\"")]
         [DataRow("int[,] m = new int[2, 2];", "multidimensional")]
         public void Scanner_PlantedViolation_IsReported(string statement, string expected)
         {

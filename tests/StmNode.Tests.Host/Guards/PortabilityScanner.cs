@@ -69,6 +69,12 @@ namespace StmNode.Tests.Guards
                         findings.Add(Where(node.GetLocation()) + ": " + syntaxProblem);
                     }
 
+                    string formatProblem = FormatProblem(node, model);
+                    if (formatProblem != null)
+                    {
+                        findings.Add(Where(node.GetLocation()) + ": " + formatProblem);
+                    }
+
                     ISymbol symbol = model.GetSymbolInfo(node).Symbol;
                     if (symbol == null && node is ExpressionSyntax expression)
                     {
@@ -93,6 +99,49 @@ namespace StmNode.Tests.Guards
             }
 
             return findings.ToList();
+        }
+
+        /// <summary>nanoFramework's ToString and string.Format know only the D, F, G, N and X specifiers (no "0.0", no "yyyy").</summary>
+        private static string FormatProblem(SyntaxNode node, SemanticModel model)
+        {
+            if (node is InterpolationFormatClauseSyntax clause)
+            {
+                return BadSpecifier(clause.FormatStringToken.ValueText);
+            }
+
+            if (node is not InvocationExpressionSyntax call || call.ArgumentList.Arguments.Count == 0
+                || call.ArgumentList.Arguments[0].Expression is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression)
+                || model.GetSymbolInfo(call).Symbol is not IMethodSymbol method)
+            {
+                return null;
+            }
+
+            string text = literal.Token.ValueText;
+            if (method.Name == "ToString" && method.Parameters.Length >= 1)
+            {
+                return BadSpecifier(text);
+            }
+
+            if (method.Name == "Format" && method.ContainingType.SpecialType == SpecialType.System_String)
+            {
+                foreach (System.Text.RegularExpressions.Match item in System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+(,-?\d+)?(:(?<f>[^}]*))?\}"))
+                {
+                    string problem = item.Groups["f"].Success ? BadSpecifier(item.Groups["f"].Value) : null;
+                    if (problem != null)
+                    {
+                        return problem;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string BadSpecifier(string format)
+        {
+            return System.Text.RegularExpressions.Regex.IsMatch(format, "^[DdFfGgNnXx][0-9]{0,2}$")
+                ? null
+                : "format \"" + format + "\" (nanoFramework supports only D, F, G, N and X specifiers)";
         }
 
         private static string SyntaxProblem(SyntaxNode node)

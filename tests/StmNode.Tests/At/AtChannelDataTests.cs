@@ -176,7 +176,7 @@ namespace StmNode.Tests.At
             byte[] buffer = new byte[16];
             int n = channel.ReadRaw(buffer, 0, buffer.Length, 100);
             long before = clock.SleptMs;
-            bool left = channel.LeaveTransparent(1000);
+            bool left = channel.LeaveTransparent(1000, true);
 
             Assert.IsTrue(reply.IsOk);
             Assert.AreEqual(4, n);

@@ -304,5 +304,20 @@ namespace StmNode.Tests.Cloud
             Assert.AreEqual((int)DownlinkKind.Unknown, (int)downlink.Kind);
             Assert.IsTrue(downlink.IsOk);
         }
+
+        [TestMethod]
+        public void Decode_PassThroughModel_AcceptsAnyServiceCallAndProperty()
+        {
+            AliyunProfile profile = new AliyunProfile(Settings(), DeviceModel.CreatePassThrough());
+
+            Downlink call = CloudTestData.Decode(profile, Prefix + "service/Reboot", "{\"id\":\"5\",\"params\":{\"delay\":3}}");
+            Downlink set = CloudTestData.Decode(profile, Prefix + "service/property/set", "{\"id\":\"6\",\"params\":{\"LED1\":\"ON\"}}");
+
+            Assert.IsTrue(call.IsOk);
+            Assert.AreEqual("Reboot", call.CommandName);
+            Assert.AreEqual(3L, call.GetLong("delay", 0));
+            Assert.IsTrue(set.IsOk);
+            Assert.AreEqual("ON", set.GetString("LED1"));
+        }
     }
 }

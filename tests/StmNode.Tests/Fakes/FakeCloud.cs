@@ -21,14 +21,19 @@ namespace StmNode.Tests.Fakes
             get { return Filters; }
         }
 
-        public void FillConnectOptions(MqttConnectOptions options, DateTime utcNow)
+        /// <summary>When set, connects are refused with this credential error.</summary>
+        public string CredentialError;
+
+        public bool FillConnectOptions(MqttConnectOptions options, out string error)
         {
+            error = CredentialError;
             options.Host = "broker.test";
             options.Port = 8883;
             options.UseTls = true;
-            options.ClientId = "node_0_0_" + utcNow.Year.ToString("D4") + utcNow.Month.ToString("D2") + utcNow.Day.ToString("D2") + utcNow.Hour.ToString("D2");
+            options.ClientId = "node_0_0_2026010100";
             options.Username = "node";
             options.Password = "computed-secret";
+            return error == null;
         }
 
         public void Decode(string topic, byte[] payload, int offset, int count, NodeDownlink downlink)
@@ -38,14 +43,14 @@ namespace StmNode.Tests.Fakes
             string[] words = text.Length == 0 ? new string[0] : text.Split(new char[] { ' ' });
             if (topic.IndexOf("cmd/") == 0 && words.Length > 0)
             {
-                downlink.Kind = DownlinkKind.Command;
+                downlink.Kind = NodeMessageKind.Command;
                 downlink.RequestId = topic.Substring(4);
                 downlink.CommandName = words[0];
                 AddParas(words, 1, downlink);
             }
             else if (topic.IndexOf("set/") == 0)
             {
-                downlink.Kind = DownlinkKind.PropertiesSet;
+                downlink.Kind = NodeMessageKind.PropertiesSet;
                 downlink.RequestId = topic.Substring(4);
                 int first = 0;
                 if (words.Length > 0 && words[0].Length > 1 && words[0][0] == '@')
@@ -58,17 +63,17 @@ namespace StmNode.Tests.Fakes
             }
             else if (topic.IndexOf("get/") == 0)
             {
-                downlink.Kind = DownlinkKind.PropertiesGet;
+                downlink.Kind = NodeMessageKind.PropertiesGet;
                 downlink.RequestId = topic.Substring(4);
             }
             else if (topic == "msg")
             {
-                downlink.Kind = DownlinkKind.Message;
+                downlink.Kind = NodeMessageKind.Message;
                 AddParas(words, 0, downlink);
             }
             else if (topic == "time" && words.Length == 3)
             {
-                downlink.Kind = DownlinkKind.TimeSync;
+                downlink.Kind = NodeMessageKind.TimeSync;
                 downlink.DeviceSendMs = long.Parse(words[0]);
                 downlink.ServerRecvMs = long.Parse(words[1]);
                 downlink.ServerSendMs = long.Parse(words[2]);
@@ -79,9 +84,9 @@ namespace StmNode.Tests.Fakes
             }
 
             // Like a real profile: a broken request keeps its kind and id so it can be answered with the failure.
-            if (downlink.Error.Length > 0 && downlink.Kind != DownlinkKind.Command && downlink.Kind != DownlinkKind.PropertiesSet)
+            if (downlink.Error.Length > 0 && downlink.Kind != NodeMessageKind.Command && downlink.Kind != NodeMessageKind.PropertiesSet)
             {
-                downlink.Kind = DownlinkKind.Unknown;
+                downlink.Kind = NodeMessageKind.Unknown;
             }
         }
 
@@ -117,7 +122,7 @@ namespace StmNode.Tests.Fakes
             return Message("get-rsp/" + requestId, ReportText(report));
         }
 
-        public CloudMessage EncodeTimeSyncRequest(long deviceSendMs, DateTime utcNow)
+        public CloudMessage EncodeTimeSyncRequest(long deviceSendMs)
         {
             return Message("time-req", deviceSendMs.ToString());
         }

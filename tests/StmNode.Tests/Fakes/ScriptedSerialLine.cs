@@ -31,6 +31,9 @@ namespace StmNode.Tests.Fakes
         /// <summary>When true every Write fails (returns false) and writes nothing.</summary>
         public bool FailWrites;
 
+        /// <summary>When not negative, writes fail once <see cref="WriteCount"/> has reached it (a link that dies mid-exchange).</summary>
+        public int FailWritesFromCount = -1;
+
         /// <summary>Number of Read calls, to check a reader does not spin.</summary>
         public int ReadCount { get; private set; }
 
@@ -84,8 +87,8 @@ namespace StmNode.Tests.Fakes
         }
 
         /// <summary>
-        /// Whenever the written stream contains trigger (searching on from the end of this rule's previous match),
-        /// queues reply. With repeat false the rule fires once.
+        /// Whenever the written stream contains trigger (only bytes written after the rule was added, and after its
+        /// previous match; a match may span several writes), queues reply. With repeat false the rule fires once.
         /// </summary>
         public void AddReply(byte[] trigger, byte[] reply, bool repeat)
         {
@@ -177,7 +180,7 @@ namespace StmNode.Tests.Fakes
 
         public bool Write(byte[] buffer, int offset, int count)
         {
-            if (FailWrites || _closed)
+            if (FailWrites || _closed || (FailWritesFromCount >= 0 && WriteCount >= FailWritesFromCount))
             {
                 return false;
             }

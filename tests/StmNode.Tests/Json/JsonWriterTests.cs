@@ -94,9 +94,19 @@ namespace StmNode.Tests.Json
         }
 
         [TestMethod]
+        public void WriteDouble_Infinity_ReportsInvalidNumber()
+        {
+            JsonWriter writer = NewWriter(40);
+
+            writer.WriteDouble(double.PositiveInfinity, 2);
+
+            Assert.AreEqual((int)JsonWriteError.InvalidNumber, (int)writer.Error);
+            Assert.AreEqual(0, writer.Length);
+        }
+
+        [TestMethod]
         [DataRow(1e300)]
         [DataRow(-1e300)]
-        [DataRow(double.PositiveInfinity)]
         public void WriteDouble_TooLarge_ReportsInvalidNumber(double value)
         {
             JsonWriter writer = NewWriter(40);

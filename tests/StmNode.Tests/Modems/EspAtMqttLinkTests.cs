@@ -225,5 +225,20 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual((int)LinkResult.Ok, (int)reconnected, link.LastError);
             Assert.IsNull(line.Failure);
         }
+
+        [TestMethod]
+        public void Unsubscribe_NotSubscribedIsOk_ErrorIsTyped()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            EspAtMqttLink link = EspAtScripts.Connected(line, clock);
+            line.Expect("AT+MQTTUNSUB=0,\"a/b\"", "\r\nNO UNSUBSCRIBE\r\n");
+            line.Expect("AT+MQTTUNSUB=0,\"c\"", "\r\nERR CODE:0x6043\r\n\r\nERROR\r\n");
+
+            Assert.IsTrue(link.Modem.Unsubscribe("a/b"));
+            Assert.IsFalse(link.Modem.Unsubscribe("c"));
+            Assert.AreEqual(0x6043, link.Modem.LastError.Code);
+            Assert.IsNull(line.Failure);
+        }
     }
 }

@@ -59,8 +59,12 @@ namespace StmNode.Tests.Modems
                 .Expect("AT+QMTCFG=\"session\",0,1", Ok).Expect("AT+QMTCFG=\"timeout\",0,10,3,0", Ok);
             if (ec20)
             {
-                line.Expect("AT+QMTCFG=\"recv/mode\",0,0,0,1", Ok).Expect("AT+QMTCFG=\"pdpcid\",0,1", Ok)
+                line.Expect("AT+QMTCFG=\"recv/mode\",0,0,1", Ok).Expect("AT+QMTCFG=\"pdpcid\",0,1", Ok)
                     .Expect("AT+QMTCFG=\"ssl\",0," + ssl, Ok);
+            }
+            else
+            {
+                line.Expect("AT+QMTCFG=\"echomode\",0,0", Ok).Expect("AT+QMTCFG=\"dataformat\",0,0,1", Ok);
             }
         }
 

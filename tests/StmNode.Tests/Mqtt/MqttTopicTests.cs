@@ -46,8 +46,9 @@ namespace StmNode.Tests.Mqtt
         [TestMethod]
         public void CheckName_65535BytesIsTheLimit()
         {
-            Assert.AreEqual((int)MqttError.None, (int)MqttTopic.CheckName(new string('a', 65535)));
-            Assert.AreEqual((int)MqttError.StringTooLong, (int)MqttTopic.CheckName(new string('a', 65536)));
+            // Three-byte characters keep the strings small for the nanoFramework test runner: 21845 × 3 = 65535 bytes.
+            Assert.AreEqual((int)MqttError.None, (int)MqttTopic.CheckName(new string('\u20AC', 21845)));
+            Assert.AreEqual((int)MqttError.StringTooLong, (int)MqttTopic.CheckName(new string('\u20AC', 21845) + "a"));
             // 32768 two-byte characters are 65536 bytes.
             Assert.AreEqual((int)MqttError.StringTooLong, (int)MqttTopic.CheckName(new string('\u00E9', 32768)));
         }

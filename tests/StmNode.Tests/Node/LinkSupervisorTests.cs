@@ -168,6 +168,22 @@ namespace StmNode.Tests.Node
             Assert.IsFalse(links.TryTakeMessage(out topic, out payload));
         }
 
+        [TestMethod]
+        public void Step_LinkWithoutTls_ConnectsPlainToItsPort()
+        {
+            ManualClock clock = new ManualClock();
+            FakeMqttLink bc26 = new FakeMqttLink("bc26");
+            LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
+            links.AddLink(bc26, null, null, 1883);
+
+            links.Step(50);
+
+            Assert.IsTrue(links.IsOnline);
+            Assert.IsFalse(bc26.LastOptions.UseTls);
+            Assert.AreEqual(1883, bc26.LastOptions.Port);
+            Assert.AreEqual("computed-secret", bc26.LastOptions.Password);
+        }
+
         private static LinkSupervisor Create(ManualClock clock, NodeConfig config, FakeSystem system)
         {
             return new LinkSupervisor(clock, new RecordingLog(), new FakeCloud(), config, system, 7);

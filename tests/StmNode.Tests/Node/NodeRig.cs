@@ -15,7 +15,8 @@ namespace StmNode.Tests.Node
         public readonly NodeConfig Config;
         public readonly ManualClock Clock = new ManualClock();
         public readonly RecordingLog Log = new RecordingLog();
-        public readonly FakeCloud Cloud = new FakeCloud();
+        /// <summary>The readable fake profile unless a test puts a real one here before <see cref="Start"/>.</summary>
+        public INodeCloud Cloud = new FakeCloud();
         public readonly FakeMqttLink Link = new FakeMqttLink("wifi");
         public readonly FakeHumiditySensor Dht = new FakeHumiditySensor();
         public readonly FakeDigitalInput GasDigital = new FakeDigitalInput(true);
@@ -28,6 +29,9 @@ namespace StmNode.Tests.Node
         public readonly FakeDigitalOutput Led3 = new FakeDigitalOutput();
         public readonly FakeSystem System = new FakeSystem();
         public NodeController Controller;
+
+        /// <summary>Diagnostics of the link, if a test sets one before <see cref="Start"/>.</summary>
+        public ILinkInfo LinkInfo;
 
         public NodeRig()
         {
@@ -54,7 +58,7 @@ namespace StmNode.Tests.Node
             SensorBoard sensors = new SensorBoard(Config, Dht, GasDigital, GasAnalog, Flame, Water, Light);
             LedBank leds = new LedBank(Led1, Led2, Led3);
             Controller = new NodeController(Config, Clock, Log, Cloud, sensors, leds, System, 12345);
-            Controller.AddLink(Link, null, null);
+            Controller.AddLink(Link, null, LinkInfo);
             return Controller;
         }
 

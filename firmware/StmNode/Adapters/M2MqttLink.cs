@@ -1,0 +1,242 @@
+using System;
+using System.Collections;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using StmNode.Ports;
+
+namespace StmNode.Adapters
+{
+    /// <summary>
+    /// <see cref="IMqttLink"/> over the ESP32's Wi-Fi with nanoFramework.M2Mqtt (MQTT 3.1.1, TLS 1.2 checked against the
+    /// CA given at start, so the certificate can be replaced in the configuration without code changes). M2Mqtt
+    /// raises messages and disconnects on its own threads: they are queued here and raised from <see cref="Poll"/>,
+    /// on the node's thread, as Core expects.
+    /// </summary>
+    public sealed class M2MqttLink : IMqttLink
+    {
+        private const int MaxQueued = 16;
+
+        private readonly WifiBearer _wifi;
+        private readonly X509Certificate _caCert;
+        private readonly ArrayList _queue = new ArrayList();
+        private readonly AutoResetEvent _signal = new AutoResetEvent(false);
+        private MqttClient _client;
+        private string _lostReason;
+
+        /// <param name="caCert">
+        /// The broker's root CA (Secrets.IotdaRootCaPem). Null hands the TLS check to the CA stored in the device's
+        /// network configuration (Device Explorer), if the firmware image uses it.
+        /// </param>
+        public M2MqttLink(WifiBearer wifi, X509Certificate caCert)
+        {
+            _wifi = wifi;
+            _caCert = caCert;
+            LastError = "";
+        }
+
+        public string Kind
+        {
+            get { return "wifi"; }
+        }
+
+        public bool IsConnected
+        {
+            get
+            {
+                MqttClient client = _client;
+                return client != null && client.IsConnected && _lostReason == null;
+            }
+        }
+
+        public string LastError { get; private set; }
+
+        public event MqttMessageHandler MessageReceived;
+
+        public event LinkLostHandler Lost;
+
+        public LinkResult Connect(MqttConnectOptions options)
+        {
+            Disconnect();
+            if (!_wifi.Connect())
+            {
+                LastError = _wifi.LastError;
+                return LinkResult.Failed;
+            }
+
+            try
+            {
+                MqttClient client = new MqttClient(options.Host, options.Port, options.UseTls, options.UseTls ? _caCert : null, null,
+                    options.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                client.MqttMsgPublishReceived += OnPublishReceived;
+                client.ConnectionClosed += OnConnectionClosed;
+                _lostReason = null;
+                MqttReasonCode code = client.Connect(options.ClientId, options.Username, options.Password, options.CleanSession, (ushort)options.KeepAliveSeconds);
+                if (code != MqttReasonCode.Success)
+                {
+                    LastError = "broker refused the connection (code " + ((int)code).ToString() + ")";
+                    Close(client);
+                    return LinkResult.Refused;
+                }
+
+                _client = client;
+                return LinkResult.Ok;
+            }
+            catch (Exception e)
+            {
+                // Socket, DNS and TLS failures arrive as exceptions; the message may name the host, never a secret.
+                LastError = "connect failed: " + e.GetType().Name;
+                return LinkResult.Failed;
+            }
+        }
+
+        public LinkResult Subscribe(string topicFilter, int qos)
+        {
+            MqttClient client = _client;
+            if (client == null)
+            {
+                return LinkResult.NotConnected;
+            }
+
+            try
+            {
+                client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { Qos(qos) });
+                return LinkResult.Ok;
+            }
+            catch (Exception e)
+            {
+                LastError = "subscribe failed: " + e.GetType().Name;
+                return LinkResult.Failed;
+            }
+        }
+
+        public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
+        {
+            MqttClient client = _client;
+            if (client == null || !client.IsConnected)
+            {
+                return LinkResult.NotConnected;
+            }
+
+            byte[] message = payload;
+            if (offset != 0 || count != payload.Length)
+            {
+                message = new byte[count];
+                Array.Copy(payload, offset, message, 0, count);
+            }
+
+            try
+            {
+                client.Publish(topic, message, null, null, Qos(qos), false);
+                return LinkResult.Ok;
+            }
+            catch (Exception e)
+            {
+                LastError = "publish failed: " + e.GetType().Name;
+                return LinkResult.Failed;
+            }
+        }
+
+        public void Poll(int timeoutMs)
+        {
+            if (_queue.Count == 0 && _lostReason == null && timeoutMs > 0)
+            {
+                _signal.WaitOne(timeoutMs, false);
+            }
+
+            while (true)
+            {
+                MqttMsgPublishEventArgs message;
+                lock (_queue)
+                {
+                    if (_queue.Count == 0)
+                    {
+                        break;
+                    }
+
+                    message = (MqttMsgPublishEventArgs)_queue[0];
+                    _queue.RemoveAt(0);
+                }
+
+                MqttMessageHandler handler = MessageReceived;
+                if (handler != null && message.Message != null)
+                {
+                    handler(message.Topic, message.Message, 0, message.Message.Length);
+                }
+            }
+
+            string reason = _lostReason;
+            if (reason != null && _client != null)
+            {
+                LastError = reason;
+                Close(_client);
+                _client = null;
+                LinkLostHandler lost = Lost;
+                if (lost != null)
+                {
+                    lost(reason);
+                }
+            }
+        }
+
+        public void Disconnect()
+        {
+            MqttClient client = _client;
+            _client = null;
+            if (client != null)
+            {
+                Close(client);
+            }
+
+            lock (_queue)
+            {
+                _queue.Clear();
+            }
+        }
+
+        private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
+        {
+            lock (_queue)
+            {
+                // A node that cannot keep up loses the newest messages; IoTDA repeats unanswered requests.
+                if (_queue.Count < MaxQueued)
+                {
+                    _queue.Add(e);
+                }
+            }
+
+            _signal.Set();
+        }
+
+        private void OnConnectionClosed(object sender, EventArgs e)
+        {
+            _lostReason = "connection closed by the broker or the network";
+            _signal.Set();
+        }
+
+        private void Close(MqttClient client)
+        {
+            client.MqttMsgPublishReceived -= OnPublishReceived;
+            client.ConnectionClosed -= OnConnectionClosed;
+            try
+            {
+                if (client.IsConnected)
+                {
+                    client.Disconnect();
+                }
+
+                client.Close();
+            }
+            catch (Exception)
+            {
+                // Closing a dead session may throw; there is nothing more to do with it.
+            }
+        }
+
+        private static MqttQoSLevel Qos(int qos)
+        {
+            return qos >= 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
+        }
+    }
+}
