@@ -45,7 +45,7 @@ namespace StmNode.Node
         private int _seenSession;
         private long _timeSyncSentDeviceMs = -1;
         private long _nextTimeSyncMs;
-        private volatile bool _stop;
+        private bool _stop;
 
         public NodeController(NodeConfig config, IClock clock, ILog log, INodeCloud cloud, SensorBoard sensors,
             LedBank leds, ISystemControl system, uint seed)
@@ -136,6 +136,7 @@ namespace StmNode.Node
             if (_links.IsOnline && _links.SessionCount != _seenSession)
             {
                 _seenSession = _links.SessionCount;
+                SetClockFromNetwork();
                 _nextTimeSyncMs = _clock.IsUtcValid ? _clock.UptimeMs + TimeSyncPeriodMs : _clock.UptimeMs;
             }
 
@@ -215,9 +216,12 @@ namespace StmNode.Node
 
             report.AddString(PropertyNames.Link, _links.CurrentKind);
             ILinkInfo info = _links.CurrentInfo;
-            if (info != null && info.SignalDbm != 0)
+
+            // One read: on a modem each is an AT command, and a second one may fail and give 0 ("unknown").
+            int signalDbm = info == null ? 0 : info.SignalDbm;
+            if (signalDbm != 0)
             {
-                report.AddInt(PropertyNames.Signal, info.SignalDbm);
+                report.AddInt(PropertyNames.Signal, signalDbm);
             }
 
             report.AddInt(PropertyNames.Reconnects, _links.ReconnectCount);
@@ -289,16 +293,16 @@ namespace StmNode.Node
             string requestId = _downlink.RequestId;
             switch (_downlink.Kind)
             {
-                case DownlinkKind.Command:
+                case NodeMessageKind.Command:
                     Answer(requestId, true);
                     break;
-                case DownlinkKind.PropertiesSet:
+                case NodeMessageKind.PropertiesSet:
                     Answer(requestId, false);
                     break;
-                case DownlinkKind.PropertiesGet:
+                case NodeMessageKind.PropertiesGet:
                     _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
                     break;
-                case DownlinkKind.Message:
+                case NodeMessageKind.Message:
                     if (!_handler.ApplyMessage(_downlink))
                     {
                         DownlinkErrors++;
@@ -306,7 +310,7 @@ namespace StmNode.Node
                     }
 
                     break;
-                case DownlinkKind.TimeSync:
+                case NodeMessageKind.TimeSync:
                     ApplyTimeSync();
                     break;
                 default:
@@ -366,6 +370,18 @@ namespace StmNode.Node
             _nextTimeSyncMs = now + 60000;
             _timeSyncSentDeviceMs = DeviceMs();
             _links.Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs), 0);
+        }
+
+        // A modem knows the network's time once registered: good enough until IoTDA's time sync answers.
+        private void SetClockFromNetwork()
+        {
+            ILinkInfo info = _links.CurrentInfo;
+            DateTime utc;
+            if (!_clock.IsUtcValid && info != null && info.TryReadNetworkTime(out utc))
+            {
+                _clock.SetUtc(utc);
+                Log(LogLevel.Info, "clock set from the " + _links.CurrentKind + " network time");
+            }
         }
 
         private void ApplyTimeSync()

@@ -7,7 +7,7 @@ namespace StmNode.Node
     {
         private readonly Hashtable _paras = new Hashtable();
 
-        public DownlinkKind Kind;
+        public NodeMessageKind Kind;
 
         /// <summary>The platform's request id, echoed in the response topic; "" when the message has none.</summary>
         public string RequestId = "";
@@ -36,7 +36,7 @@ namespace StmNode.Node
         /// <summary>Clears the object for the next message.</summary>
         public void Reset()
         {
-            Kind = DownlinkKind.Unknown;
+            Kind = NodeMessageKind.Unknown;
             RequestId = "";
             ServiceId = "";
             CommandName = "";

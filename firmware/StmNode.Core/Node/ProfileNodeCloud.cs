@@ -57,7 +57,7 @@ namespace StmNode.Node
             {
                 downlink.Error = decoded.ErrorDetail == null || decoded.ErrorDetail.Length == 0 ? "malformed message" : decoded.ErrorDetail;
             }
-            else if (downlink.Kind == DownlinkKind.Unknown)
+            else if (downlink.Kind == NodeMessageKind.Unknown)
             {
                 downlink.Error = "not a message for the node";
             }
@@ -75,7 +75,7 @@ namespace StmNode.Node
 
         public CloudMessage EncodeCommandResponse(string requestId, CommandReply reply)
         {
-            Downlink request = Request(requestId, Cloud.DownlinkKind.Command);
+            Downlink request = Request(requestId, DownlinkKind.Command);
             string text = reply.ResultCode == 0 ? reply.Find("result") : reply.Find("reason");
             int length = _profile.EncodeResponse(request, reply.ResultCode, text == null ? "" : text, _buffer, 0, _buffer.Length);
             return Message(_profile.ResponseTopic(request), length);
@@ -83,14 +83,14 @@ namespace StmNode.Node
 
         public CloudMessage EncodeSetResponse(string requestId, int resultCode, string description)
         {
-            Downlink request = Request(requestId, Cloud.DownlinkKind.PropertySet);
+            Downlink request = Request(requestId, DownlinkKind.PropertySet);
             int length = _profile.EncodeResponse(request, resultCode, description, _buffer, 0, _buffer.Length);
             return Message(_profile.ResponseTopic(request), length);
         }
 
         public CloudMessage EncodeGetResponse(string requestId, NodeReport report)
         {
-            return Message(_profile.ResponseTopic(Request(requestId, Cloud.DownlinkKind.PropertyGet)), EncodeReportBody(report));
+            return Message(_profile.ResponseTopic(Request(requestId, DownlinkKind.PropertyGet)), EncodeReportBody(report));
         }
 
         public CloudMessage EncodeTimeSyncRequest(long deviceSendMs)
@@ -139,7 +139,7 @@ namespace StmNode.Node
         }
 
         // The request being answered is the one just decoded; a cached answer is re-sent as bytes and never re-encoded.
-        private Downlink Request(string requestId, Cloud.DownlinkKind kind)
+        private Downlink Request(string requestId, DownlinkKind kind)
         {
             if (_lastRequest != null && _lastRequest.RequestId == requestId && _lastRequest.Kind == kind)
             {
@@ -164,16 +164,16 @@ namespace StmNode.Node
             return new CloudMessage(topic, payload);
         }
 
-        private static DownlinkKind Map(Cloud.DownlinkKind kind)
+        private static NodeMessageKind Map(DownlinkKind kind)
         {
             switch (kind)
             {
-                case Cloud.DownlinkKind.LedMessage: return DownlinkKind.Message;
-                case Cloud.DownlinkKind.Command: return DownlinkKind.Command;
-                case Cloud.DownlinkKind.PropertySet: return DownlinkKind.PropertiesSet;
-                case Cloud.DownlinkKind.PropertyGet: return DownlinkKind.PropertiesGet;
-                case Cloud.DownlinkKind.TimeSync: return DownlinkKind.TimeSync;
-                default: return DownlinkKind.Unknown;
+                case DownlinkKind.LedMessage: return NodeMessageKind.Message;
+                case DownlinkKind.Command: return NodeMessageKind.Command;
+                case DownlinkKind.PropertySet: return NodeMessageKind.PropertiesSet;
+                case DownlinkKind.PropertyGet: return NodeMessageKind.PropertiesGet;
+                case DownlinkKind.TimeSync: return NodeMessageKind.TimeSync;
+                default: return NodeMessageKind.Unknown;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using StmNode.Modems;
 
 namespace StmNode.Node
@@ -62,6 +63,11 @@ namespace StmNode.Node
 
                 return _iccid;
             }
+        }
+
+        public bool TryReadNetworkTime(out DateTime utc)
+        {
+            return _modem.ReadNetworkTime(out utc);
         }
 
         public bool ReopenMqtt()

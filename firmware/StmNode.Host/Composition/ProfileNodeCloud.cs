@@ -40,13 +40,16 @@ namespace StmNode.Host.Composition
         public UplinkLabel LabelOf(byte[] payload) =>
             payload != null && _labels.TryGetValue(payload, out UplinkLabel label) ? label : null;
 
-        public void FillConnectOptions(MqttConnectOptions options, DateTime utcNow)
+        public bool FillConnectOptions(MqttConnectOptions options, out string error)
         {
-            // The profile signs with the clock's time (utcNow is that same clock's reading).
-            if (!_profile.TryCreateConnectOptions(_clock, options, out string error))
+            // The profile signs with the clock's time.
+            if (!_profile.TryCreateConnectOptions(_clock, options, out error))
             {
                 Log(LogLevel.Error, "cannot log in to " + _profile.Name + ": " + error);
+                return false;
             }
+
+            return true;
         }
 
         public void Decode(string topic, byte[] payload, int offset, int count, NodeDownlink downlink)
@@ -63,7 +66,7 @@ namespace StmNode.Host.Composition
             switch (message.Kind)
             {
                 case Cloud.DownlinkKind.Command:
-                    downlink.Kind = Node.DownlinkKind.Command;
+                    downlink.Kind = NodeMessageKind.Command;
                     if (message.IsOk)
                     {
                         downlink.CommandName = message.CommandName;
@@ -77,7 +80,7 @@ namespace StmNode.Host.Composition
 
                     break;
                 case Cloud.DownlinkKind.PropertySet:
-                    downlink.Kind = Node.DownlinkKind.PropertiesSet;
+                    downlink.Kind = NodeMessageKind.PropertiesSet;
                     if (message.IsOk)
                     {
                         CopyParameters(message, downlink);
@@ -85,20 +88,20 @@ namespace StmNode.Host.Composition
 
                     break;
                 case Cloud.DownlinkKind.PropertyGet:
-                    downlink.Kind = Node.DownlinkKind.PropertiesGet;
+                    downlink.Kind = NodeMessageKind.PropertiesGet;
                     break;
                 case Cloud.DownlinkKind.LedMessage when message.IsOk:
-                    downlink.Kind = Node.DownlinkKind.Message;
+                    downlink.Kind = NodeMessageKind.Message;
                     CopyParameters(message, downlink);
                     break;
                 case Cloud.DownlinkKind.TimeSync when message.IsOk:
-                    downlink.Kind = Node.DownlinkKind.TimeSync;
+                    downlink.Kind = NodeMessageKind.TimeSync;
                     downlink.DeviceSendMs = message.DeviceSendTimeMs;
                     downlink.ServerRecvMs = message.ServerRecvTimeMs;
                     downlink.ServerSendMs = message.ServerSendTimeMs;
                     break;
                 default:
-                    downlink.Kind = Node.DownlinkKind.Unknown;
+                    downlink.Kind = NodeMessageKind.Unknown;
                     downlink.Error = message.ErrorDetail ?? "not a message this node handles";
                     break;
             }
@@ -133,7 +136,7 @@ namespace StmNode.Host.Composition
             return Label(new CloudMessage(topic, EncodeBody(report)), UplinkKind.GetResponse, report.ServiceId);
         }
 
-        public CloudMessage EncodeTimeSyncRequest(long deviceSendMs, DateTime utcNow)
+        public CloudMessage EncodeTimeSyncRequest(long deviceSendMs)
         {
             string topic = _profile.TimeSyncTopic;
             byte[] body = topic == null ? null : Encode((buffer, capacity) => _profile.EncodeTimeSyncRequest(deviceSendMs, buffer, 0, capacity));

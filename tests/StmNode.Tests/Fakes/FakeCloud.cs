@@ -43,14 +43,14 @@ namespace StmNode.Tests.Fakes
             string[] words = text.Length == 0 ? new string[0] : text.Split(new char[] { ' ' });
             if (topic.IndexOf("cmd/") == 0 && words.Length > 0)
             {
-                downlink.Kind = DownlinkKind.Command;
+                downlink.Kind = NodeMessageKind.Command;
                 downlink.RequestId = topic.Substring(4);
                 downlink.CommandName = words[0];
                 AddParas(words, 1, downlink);
             }
             else if (topic.IndexOf("set/") == 0)
             {
-                downlink.Kind = DownlinkKind.PropertiesSet;
+                downlink.Kind = NodeMessageKind.PropertiesSet;
                 downlink.RequestId = topic.Substring(4);
                 int first = 0;
                 if (words.Length > 0 && words[0].Length > 1 && words[0][0] == '@')
@@ -63,17 +63,17 @@ namespace StmNode.Tests.Fakes
             }
             else if (topic.IndexOf("get/") == 0)
             {
-                downlink.Kind = DownlinkKind.PropertiesGet;
+                downlink.Kind = NodeMessageKind.PropertiesGet;
                 downlink.RequestId = topic.Substring(4);
             }
             else if (topic == "msg")
             {
-                downlink.Kind = DownlinkKind.Message;
+                downlink.Kind = NodeMessageKind.Message;
                 AddParas(words, 0, downlink);
             }
             else if (topic == "time" && words.Length == 3)
             {
-                downlink.Kind = DownlinkKind.TimeSync;
+                downlink.Kind = NodeMessageKind.TimeSync;
                 downlink.DeviceSendMs = long.Parse(words[0]);
                 downlink.ServerRecvMs = long.Parse(words[1]);
                 downlink.ServerSendMs = long.Parse(words[2]);
@@ -84,9 +84,9 @@ namespace StmNode.Tests.Fakes
             }
 
             // Like a real profile: a broken request keeps its kind and id so it can be answered with the failure.
-            if (downlink.Error.Length > 0 && downlink.Kind != DownlinkKind.Command && downlink.Kind != DownlinkKind.PropertiesSet)
+            if (downlink.Error.Length > 0 && downlink.Kind != NodeMessageKind.Command && downlink.Kind != NodeMessageKind.PropertiesSet)
             {
-                downlink.Kind = DownlinkKind.Unknown;
+                downlink.Kind = NodeMessageKind.Unknown;
             }
         }
 

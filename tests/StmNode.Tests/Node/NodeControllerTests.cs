@@ -4,7 +4,9 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System;
+using System.Collections;
 using StmNode.Ports;
+using StmNode.Tests.Fakes;
 
 namespace StmNode.Tests.Node
 {
@@ -105,6 +107,22 @@ namespace StmNode.Tests.Node
 
             Assert.AreEqual("diag|-|uptime=5;reset_reason=power-on;free_memory=81920;link=wifi;reconnects=0;last_error=;buffered=0;dropped=0;firmware=1.2.3;sensor_errors=0;sensor_last_error=",
                 rig.LastPublished("report", "diag|"));
+        }
+
+        [TestMethod]
+        public void Step_Diag_ReadsTheSignalOnceAndReportsThatReading()
+        {
+            NodeRig rig = new NodeRig();
+            FakeModemRecovery modem = new FakeModemRecovery("ec20", new ArrayList());
+            modem.SignalReadings = new int[] { -71, 0 };
+            rig.LinkInfo = modem;
+            rig.Start();
+
+            rig.RunFor(5100);
+
+            string diag = rig.LastPublished("report", "diag|");
+            Assert.IsTrue(diag.IndexOf("signal=-71;") > 0, diag);
+            Assert.AreEqual(1, modem.SignalReads);
         }
 
         [TestMethod]
@@ -316,7 +334,8 @@ namespace StmNode.Tests.Node
             rig.Start();
             rig.RunFor(130000);
             Assert.AreEqual(0, rig.Link.PublishCount);
-            Assert.AreEqual(3, rig.Controller.Buffer.Count - 1);
+            // Reports at 2 s, 62 s and 122 s, and the diag at 5 s.
+            Assert.AreEqual(4, rig.Controller.Buffer.Count);
 
             rig.Link.ConnectResult = LinkResult.Ok;
             rig.RunFor(400000);
@@ -420,6 +439,25 @@ namespace StmNode.Tests.Node
             Assert.IsTrue(rig.Clock.IsUtcValid);
             TimeSpan error = rig.Clock.UtcNow - new DateTime(2026, 11, 25, 8, 0, 0);
             Assert.IsTrue(error.Ticks >= 0 && error.Ticks < TimeSpan.TicksPerSecond, error.ToString());
+        }
+
+        [TestMethod]
+        public void Online_ModemKnowsNetworkTime_ClockSetBeforeTimeSync()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            FakeMqttLink ec20 = new FakeMqttLink("ec20");
+            FakeModemRecovery modem = new FakeModemRecovery("ec20", new System.Collections.ArrayList());
+            modem.NetworkTime = new DateTime(2026, 11, 25, 9, 30, 0);
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Controller.AddLink(ec20, modem, modem);
+
+            rig.RunFor(30000);
+
+            Assert.AreEqual("ec20", rig.Controller.Links.CurrentKind);
+            Assert.IsTrue(rig.Clock.IsUtcValid);
+            Assert.IsTrue(rig.Clock.UtcNow > new DateTime(2026, 11, 25, 9, 30, 0));
+            Assert.IsTrue(rig.Clock.UtcNow < new DateTime(2026, 11, 25, 9, 31, 0));
         }
 
         [TestMethod]

@@ -1,7 +1,7 @@
 namespace StmNode.Node
 {
     /// <summary>What a message from the cloud asks of the node.</summary>
-    public enum DownlinkKind
+    public enum NodeMessageKind
     {
         /// <summary>Not for the node, or not understood (see <see cref="NodeDownlink.Error"/>).</summary>
         Unknown = 0,
