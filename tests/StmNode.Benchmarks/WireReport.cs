@@ -17,6 +17,7 @@ namespace StmNode.Benchmarks
         {
             using NodeRig rig = new NodeRig();
             rig.UseInstantModem();
+            AllocationBreakdown(rig);
             rig.ReportCycle();
             rig.Instant.ResetCounts();
             CloudMessage report = rig.ReportCycle();
@@ -64,6 +65,48 @@ namespace StmNode.Benchmarks
             Console.WriteLine("| prompt in | " + (inBeforeWritten - urc.Length) + " | " + Ms(inBeforeWritten - urc.Length) + " ms |");
             Console.WriteLine("| AT+QMTPUB line + response body out (body " + response.Payload.Length + " B) | " + commandDevice + " | " + Ms(commandDevice) + " ms |");
             Console.WriteLine("| wire time, URC start → response written | " + (inBeforeWritten + commandDevice) + " | " + Ms(inBeforeWritten + commandDevice) + " ms |");
+        }
+
+        /// <summary>Where a steady-state report cycle's allocations go (this thread only, averaged over 1000 cycles).</summary>
+        public static void AllocationBreakdown(NodeRig rig)
+        {
+            const int n = 1000;
+            long report = 0;
+            long encode = 0;
+            long publish = 0;
+            for (int i = 0; i < n + 100; i++)
+            {
+                long t0 = GC.GetAllocatedBytesForCurrentThread();
+                long now = rig.Clock.UptimeMs;
+                rig.Sensors.Poll(now);
+                NodeReport r = new NodeReport(PropertyNames.Service, now);
+                r.SetEventTime(rig.Clock.UtcNow);
+                rig.Sensors.AddTo(r, now);
+                r.AddInt(PropertyNames.Led1, 0);
+                r.AddInt(PropertyNames.Led2, 0);
+                r.AddInt(PropertyNames.Led3, 0);
+                long t1 = GC.GetAllocatedBytesForCurrentThread();
+                CloudMessage message = rig.Cloud.EncodeReport(r);
+                long t2 = GC.GetAllocatedBytesForCurrentThread();
+                rig.Link.Publish(message.Topic, message.Payload, 0, message.Payload.Length, 1);
+                long t3 = GC.GetAllocatedBytesForCurrentThread();
+                if (i >= 100)
+                {
+                    report += t1 - t0;
+                    encode += t2 - t1;
+                    publish += t3 - t2;
+                }
+            }
+
+            Console.WriteLine("## Allocations of one report cycle, by stage (Core only, instant EC20)");
+            Console.WriteLine();
+            Console.WriteLine("| stage | bytes per cycle |");
+            Console.WriteLine("|---|---:|");
+            Console.WriteLine("| sensors → NodeReport (ArrayList entries, boxed values) | " + report / n + " |");
+            Console.WriteLine("| ProfileNodeCloud.EncodeReport (JSON into a reused buffer, copied into a new payload + CloudMessage) | " + encode / n + " |");
+            Console.WriteLine("| QuectelMqttLink.Publish (AT command text, reply lines and objects) | " + publish / n + " |");
+            Console.WriteLine("| total | " + (report + encode + publish) / n + " |");
+            Console.WriteLine();
         }
 
         private static string Ms(long bytes) => (bytes * MicrosPerByte / 1000).ToString("F2");
