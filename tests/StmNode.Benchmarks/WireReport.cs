@@ -15,6 +15,16 @@ namespace StmNode.Benchmarks
 
         public static void Run()
         {
+            byte[] transcript = ModemTranscript.Ec20();
+            int lines = 0;
+            StmNode.At.AtLineFramer framer = new StmNode.At.AtLineFramer(512, 1024);
+            foreach (byte b in transcript)
+            {
+                lines += framer.Push(b) == StmNode.At.AtLineFramer.LineReady ? 1 : 0;
+            }
+
+            Console.WriteLine("EC20 transcript for the AT framing benchmarks: " + transcript.Length + " bytes, " + lines + " lines");
+            Console.WriteLine();
             using NodeRig rig = new NodeRig();
             rig.UseInstantModem();
             AllocationBreakdown(rig);
@@ -53,10 +63,9 @@ namespace StmNode.Benchmarks
             rig.Instant.InjectUrc(urc);
             CloudMessage response = rig.CommandCycle();
             long commandDevice = rig.Instant.DeviceBytes;
-            long commandModem = rig.Instant.ModemBytes;
-            // "Response written" ends with the last body byte: the OK and +QMTPUB that follow are not in the latency.
-            int after = "\r\nOK\r\n".Length + "\r\n+QMTPUB: 0,".Length + ",0\r\n".Length + 1;
-            long inBeforeWritten = commandModem - after;
+            // "Response written" ends with the last body byte: the OK and +QMTPUB that follow are not in the latency;
+            // before it the device has read the URC and the prompt ("\r\n> ").
+            long inBeforeWritten = urc.Length + 4;
             Console.WriteLine("## Command latency on the wire (SET_LED, EC20 at 115200 baud)");
             Console.WriteLine();
             Console.WriteLine("| what | bytes | time |");
