@@ -101,6 +101,9 @@ namespace StmNode.IntegrationTests.Soak
             };
             link.Lost += reason => result.Losses++;
 
+            // Every kind of fault once, in a seeded order, before the choice becomes random: even a short run sees all.
+            string[] order = FaultNames.OrderBy(_ => random.Next()).ToArray();
+            int injected = 0;
             bool subscribed = false;
             int outageAttempts = 0;
             long outageStart = -1;
@@ -121,7 +124,9 @@ namespace StmNode.IntegrationTests.Soak
                     emulator.Faults.DropPrompt = false;
                     if (random.NextDouble() < _faultRate)
                     {
-                        await Inject(FaultNames[random.Next(FaultNames.Length)], emulator, broker, random, result);
+                        string fault = injected < order.Length ? order[injected] : FaultNames[random.Next(FaultNames.Length)];
+                        injected++;
+                        await Inject(fault, emulator, broker, random, result);
                     }
 
                     clock.Sleep(ReportPeriodMs);
@@ -247,7 +252,15 @@ namespace StmNode.IntegrationTests.Soak
             }
 
             outageAttempts++;
-            if (link.Connect(connect) == LinkResult.Ok && (subscribed || link.Subscribe(SoakBroker.CommandFilter, 1) == LinkResult.Ok))
+            bool connected = link.Connect(connect) == LinkResult.Ok;
+            if (connected && !subscribed && link.Subscribe(SoakBroker.CommandFilter, 1) != LinkResult.Ok)
+            {
+                // Without the command subscription the session is useless: drop it and retry the whole connect.
+                link.Disconnect();
+                connected = false;
+            }
+
+            if (connected)
             {
                 subscribed = true;
                 result.LongestOutageAttempts = Math.Max(result.LongestOutageAttempts, outageAttempts);
@@ -259,6 +272,13 @@ namespace StmNode.IntegrationTests.Soak
             }
 
             result.ConnectFailures++;
+            if (link.IsConnected)
+            {
+                // A failed re-subscribe inside Connect leaves the session up but reports failure: start over cleanly.
+                result.FailedButConnected++;
+                link.Disconnect();
+            }
+
             int delay = backoff.NextDelayMs();
             result.LargestDelayMs = Math.Max(result.LargestDelayMs, delay);
             clock.Sleep(delay);

@@ -24,6 +24,9 @@ namespace StmNode.IntegrationTests.Soak
         public int DuplicateDeliveries { get; set; }
         public int Losses { get; set; }
         public int ConnectFailures { get; set; }
+
+        /// <summary>Connects that returned a failure while the link still said IsConnected (a re-subscribe failed).</summary>
+        public int FailedButConnected { get; set; }
         public int LongestOutageAttempts { get; set; }
         public long LongestOutageVirtualMs { get; set; }
         public int MaxBackoffMs { get; set; }
@@ -51,7 +54,7 @@ namespace StmNode.IntegrationTests.Soak
                 .Append(" commands sent=").Append(CommandsSent).Append(" delivered=").Append(CommandsDelivered)
                 .Append(" answered-once=").Append(CommandsAnsweredOnce).Append(" answered-twice=").Append(CommandsAnsweredTwice)
                 .Append(" unanswered=").Append(CommandsDeliveredUnanswered).Append(" redelivered=").Append(DuplicateDeliveries)
-                .Append(" losses=").Append(Losses).Append(" connect-failures=").Append(ConnectFailures)
+                .Append(" losses=").Append(Losses).Append(" connect-failures=").Append(ConnectFailures).Append(" (still-connected=").Append(FailedButConnected).Append(')')
                 .Append(" longest-outage=").Append(LongestOutageAttempts).Append(" attempts/").Append(LongestOutageVirtualMs).Append("ms")
                 .Append(" largest-delay=").Append(LargestDelayMs).Append("ms (max ").Append(MaxBackoffMs).Append(")")
                 .Append(" recovered-at-end=").Append(RecoveredAtEnd)
