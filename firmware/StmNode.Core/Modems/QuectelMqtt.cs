@@ -15,6 +15,8 @@ namespace StmNode.Modems
         private readonly QuectelModem _modem;
         private readonly AtChannel _channel;
         private bool _receiveHex;
+        private bool _lostDuringWait;
+        private bool _waiting;
 
         public QuectelMqtt(QuectelModem modem)
         {
@@ -188,6 +190,8 @@ namespace StmNode.Modems
                 return Invalid("payload contains Ctrl-Z or ESC, which end BC26 data mode");
             }
 
+            _lostDuringWait = false;
+            _waiting = true;
             int mid = qos == 0 ? 0 : messageId;
             string command = "AT+QMTPUB=" + Index.ToString() + "," + mid.ToString() + "," + qos.ToString() + ",0,\"" + topic + "\""
                 + (ctrlZ ? string.Empty : "," + count.ToString());
@@ -214,6 +218,8 @@ namespace StmNode.Modems
 
         private string[] TwoPhase(string command, string urc, int resultTimeoutMs)
         {
+            _lostDuringWait = false;
+            _waiting = true;
             AtReply accepted = _channel.Send(new AtCommand(command, urc, AcceptTimeoutMs));
             return SecondPhase(command, urc, accepted, resultTimeoutMs);
         }
@@ -221,10 +227,17 @@ namespace StmNode.Modems
         /// <summary>The result URC's fields after the prefix (it may already have come with the OK); null on failure.</summary>
         private string[] SecondPhase(string command, string urc, AtReply accepted, int resultTimeoutMs)
         {
+            string[] fields = ResultFields(command, urc, accepted, resultTimeoutMs);
+            _waiting = false;
+            return fields;
+        }
+
+        private string[] ResultFields(string command, string urc, AtReply accepted, int resultTimeoutMs)
+        {
             string name = command.Substring(0, command.IndexOf('=') > 0 ? command.IndexOf('=') : command.Length);
             if (!accepted.IsOk)
             {
-                LastError = ModemError.FromReply(name, accepted);
+                LastError = _lostDuringWait ? LastError : ModemError.FromReply(name, accepted);
                 return null;
             }
 
@@ -235,7 +248,7 @@ namespace StmNode.Modems
                 AtReply result = _channel.Expect(urc, resultTimeoutMs);
                 if (!result.IsOk)
                 {
-                    LastError = result.Status == AtStatus.Timeout
+                    LastError = _lostDuringWait ? LastError : result.Status == AtStatus.Timeout
                         ? new ModemError(ModemErrorKind.Timeout, -1, name + ": no " + urc.Substring(0, urc.IndexOf(':')) + " result")
                         : ModemError.FromReply(name, result);
                     return null;
@@ -307,7 +320,7 @@ namespace StmNode.Modems
             if (AtFields.IntAt(fields, 0, -1) == Index)
             {
                 LastError = new ModemError(ModemErrorKind.LinkLost, code, "+QMTSTAT " + code.ToString() + ": " + QuectelCodes.Stat(code));
-                RaiseLost(LastError.Message);
+                LinkGone();
             }
         }
 
@@ -318,16 +331,23 @@ namespace StmNode.Modems
             if (AtFields.IntAt(fields, 0, -1) == Index && result != 0)
             {
                 LastError = new ModemError(ModemErrorKind.LinkLost, result, "+QMTPING " + result.ToString() + ": keep-alive failed");
-                RaiseLost(LastError.Message);
+                LinkGone();
             }
         }
 
-        private void RaiseLost(string reason)
+        /// <summary>The session is gone: a result URC being waited for will not come, so stop waiting for it now.</summary>
+        private void LinkGone()
         {
+            if (_waiting)
+            {
+                _lostDuringWait = true;
+                _channel.Abort(LastError.Message);
+            }
+
             LinkLostHandler handler = Lost;
             if (handler != null)
             {
-                handler(reason);
+                handler(LastError.Message);
             }
         }
     }

@@ -592,5 +592,55 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual("9", (string)received[7]);
             Assert.AreEqual(2, link.DroppedMessages);
         }
+
+        [TestMethod]
+        public void Publish_QmtstatWhileWaitingForResult_EndsAtOnceWithLinkLost()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, true);
+            long start = clock.UptimeMs;
+            line.Expect("AT+QMTPUB=0,1,1,0,\"up\",2", "\r\n> ");
+            line.ExpectData("{}", Ok).Then(2000, "\r\n+QMTSTAT: 0,1\r\n");
+            ArrayList lost = new ArrayList();
+            link.Lost += delegate(string reason) { lost.Add(reason); };
+
+            LinkResult result = link.Publish("up", Encoding.UTF8.GetBytes("{}"), 0, 2, 1);
+            link.Poll(10);
+
+            Assert.AreEqual((int)LinkResult.NotConnected, (int)result);
+            Assert.AreEqual((int)ModemErrorKind.LinkLost, (int)link.Mqtt.LastError.Kind);
+            Assert.IsTrue(clock.UptimeMs - start < 3000);
+            Assert.AreEqual(1, lost.Count);
+            Assert.IsFalse(link.IsConnected);
+        }
+
+        [TestMethod]
+        public void Qmtstat_DuringUnrelatedCommand_CommandCompletesLossReportedOnPoll()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, false);
+            QuectelScripts.Configure(line, false, null);
+            QuectelScripts.OpenAndConnect(line);
+            QuectelModem modem = QuectelScripts.Modem(line, clock, false);
+            QuectelMqttLink link = new QuectelMqttLink(modem);
+            link.Connect(QuectelScripts.Options());
+            line.Expect("AT+CSQ", "\r\n+QMTSTAT: 0,7\r\n\r\n+CSQ: 20,99\r\n" + Ok);
+            ArrayList lost = new ArrayList();
+            link.Lost += delegate(string reason) { lost.Add(reason); };
+            int rssi;
+            int ber;
+
+            bool read = modem.ReadSignal(out rssi, out ber);
+            int lostBeforePoll = lost.Count;
+            link.Poll(10);
+
+            Assert.IsTrue(read);
+            Assert.AreEqual(20, rssi);
+            Assert.AreEqual(0, lostBeforePoll);
+            Assert.AreEqual(1, lost.Count);
+            Assert.AreEqual("+QMTSTAT 7: link not alive or server unavailable", (string)lost[0]);
+        }
     }
 }
