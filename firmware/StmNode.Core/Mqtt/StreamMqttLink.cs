@@ -361,7 +361,12 @@ namespace StmNode.Mqtt
                     return ReadGotPacket;
                 }
 
+                // Answering a message that arrived meanwhile (PUBACK, PUBCOMP) may find the link dead.
                 Dispatch();
+                if (!_connected)
+                {
+                    return ReadLinkLost;
+                }
             }
         }
 

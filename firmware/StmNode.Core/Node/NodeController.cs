@@ -216,9 +216,12 @@ namespace StmNode.Node
 
             report.AddString(PropertyNames.Link, _links.CurrentKind);
             ILinkInfo info = _links.CurrentInfo;
-            if (info != null && info.SignalDbm != 0)
+
+            // One read: on a modem each is an AT command, and a second one may fail and give 0 ("unknown").
+            int signalDbm = info == null ? 0 : info.SignalDbm;
+            if (signalDbm != 0)
             {
-                report.AddInt(PropertyNames.Signal, info.SignalDbm);
+                report.AddInt(PropertyNames.Signal, signalDbm);
             }
 
             report.AddInt(PropertyNames.Reconnects, _links.ReconnectCount);

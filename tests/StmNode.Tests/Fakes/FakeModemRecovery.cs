@@ -17,9 +17,20 @@ namespace StmNode.Tests.Fakes
             _steps = steps;
         }
 
+        /// <summary>What successive reads of <see cref="SignalDbm"/> give; the last one repeats.</summary>
+        public int[] SignalReadings = new int[] { -71 };
+
+        /// <summary>How often <see cref="SignalDbm"/> was read (each read is an AT command on a real modem).</summary>
+        public int SignalReads { get; private set; }
+
         public int SignalDbm
         {
-            get { return -71; }
+            get
+            {
+                int index = SignalReads < SignalReadings.Length ? SignalReads : SignalReadings.Length - 1;
+                SignalReads++;
+                return SignalReadings[index];
+            }
         }
 
         public string Imei

@@ -31,6 +31,9 @@ namespace StmNode.Tests.Fakes
         /// <summary>When true every Write fails (returns false) and writes nothing.</summary>
         public bool FailWrites;
 
+        /// <summary>When not negative, writes fail once <see cref="WriteCount"/> has reached it (a link that dies mid-exchange).</summary>
+        public int FailWritesFromCount = -1;
+
         /// <summary>Number of Read calls, to check a reader does not spin.</summary>
         public int ReadCount { get; private set; }
 
@@ -177,7 +180,7 @@ namespace StmNode.Tests.Fakes
 
         public bool Write(byte[] buffer, int offset, int count)
         {
-            if (FailWrites || _closed)
+            if (FailWrites || _closed || (FailWritesFromCount >= 0 && WriteCount >= FailWritesFromCount))
             {
                 return false;
             }

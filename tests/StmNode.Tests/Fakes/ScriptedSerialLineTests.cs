@@ -105,6 +105,17 @@ namespace StmNode.Tests.Fakes
         }
 
         [TestMethod]
+        public void FailWritesFromCount_LetsThatManyWritesThroughThenFails()
+        {
+            ScriptedSerialLine line = new ScriptedSerialLine(new ManualClock());
+            line.FailWritesFromCount = 1;
+
+            Assert.IsTrue(line.Write(new byte[] { 0x01 }, 0, 1));
+            Assert.IsFalse(line.Write(new byte[] { 0x02 }, 0, 1));
+            Assert.AreEqual("01", line.WrittenHex());
+        }
+
+        [TestMethod]
         public void Connector_HandsOutQueuedLinesThenFails()
         {
             ScriptedStreamConnector connector = new ScriptedStreamConnector();

@@ -327,6 +327,35 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
+        public void Publish_AckOfMessageArrivingWhileWaitingFails_IsFailedWithoutReadingTheClosedLine()
+        {
+            StreamMqttLinkRig rig = StreamMqttLinkRig.Connected();
+            rig.Inbound("32 06 00 01 63 00 07 7A");
+            rig.Line.FailWritesFromCount = rig.Line.WriteCount + 1;
+
+            LinkResult result = rig.Link.Publish("t", null, 0, 0, 1);
+
+            Assert.AreEqual((int)LinkResult.Failed, (int)result);
+            Assert.IsFalse(rig.Link.IsConnected);
+            rig.Link.Poll(0);
+            Assert.AreEqual(1, rig.LostReasons.Count);
+            Assert.AreEqual("write failed", (string)rig.LostReasons[0]);
+        }
+
+        [TestMethod]
+        public void Subscribe_AckOfMessageArrivingWhileWaitingFails_IsFailedWithoutReadingTheClosedLine()
+        {
+            StreamMqttLinkRig rig = StreamMqttLinkRig.Connected();
+            rig.Inbound("32 06 00 01 63 00 07 7A");
+            rig.Line.FailWritesFromCount = rig.Line.WriteCount + 1;
+
+            LinkResult result = rig.Link.Subscribe("c", 1);
+
+            Assert.AreEqual((int)LinkResult.Failed, (int)result);
+            Assert.IsFalse(rig.Link.IsConnected);
+        }
+
+        [TestMethod]
         public void Publish_MessageArrivingWhileWaiting_IsAckedAndDeliveredByNextPoll()
         {
             StreamMqttLinkRig rig = StreamMqttLinkRig.Connected();

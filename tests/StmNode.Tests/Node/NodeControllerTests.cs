@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System;
+using System.Collections;
 using StmNode.Ports;
 using StmNode.Tests.Fakes;
 
@@ -106,6 +107,22 @@ namespace StmNode.Tests.Node
 
             Assert.AreEqual("diag|-|uptime=5;reset_reason=power-on;free_memory=81920;link=wifi;reconnects=0;last_error=;buffered=0;dropped=0;firmware=1.2.3;sensor_errors=0;sensor_last_error=",
                 rig.LastPublished("report", "diag|"));
+        }
+
+        [TestMethod]
+        public void Step_Diag_ReadsTheSignalOnceAndReportsThatReading()
+        {
+            NodeRig rig = new NodeRig();
+            FakeModemRecovery modem = new FakeModemRecovery("ec20", new ArrayList());
+            modem.SignalReadings = new int[] { -71, 0 };
+            rig.LinkInfo = modem;
+            rig.Start();
+
+            rig.RunFor(5100);
+
+            string diag = rig.LastPublished("report", "diag|");
+            Assert.IsTrue(diag.IndexOf("signal=-71;") > 0, diag);
+            Assert.AreEqual(1, modem.SignalReads);
         }
 
         [TestMethod]

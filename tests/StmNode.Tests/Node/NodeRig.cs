@@ -30,6 +30,9 @@ namespace StmNode.Tests.Node
         public readonly FakeSystem System = new FakeSystem();
         public NodeController Controller;
 
+        /// <summary>Diagnostics of the link, if a test sets one before <see cref="Start"/>.</summary>
+        public ILinkInfo LinkInfo;
+
         public NodeRig()
         {
             Config = ValidConfig();
@@ -55,7 +58,7 @@ namespace StmNode.Tests.Node
             SensorBoard sensors = new SensorBoard(Config, Dht, GasDigital, GasAnalog, Flame, Water, Light);
             LedBank leds = new LedBank(Led1, Led2, Led3);
             Controller = new NodeController(Config, Clock, Log, Cloud, sensors, leds, System, 12345);
-            Controller.AddLink(Link, null, null);
+            Controller.AddLink(Link, null, LinkInfo);
             return Controller;
         }
 
