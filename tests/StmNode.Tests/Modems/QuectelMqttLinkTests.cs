@@ -642,5 +642,29 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual(1, lost.Count);
             Assert.AreEqual("+QMTSTAT 7: link not alive or server unavailable", (string)lost[0]);
         }
+
+        [TestMethod]
+        public void Connect_BringUpFailedHalfWay_NextConnectRedoesIt()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CMEE=1", Ok).Expect("AT+CEREG=1", Ok);
+            line.Expect("AT+QURCCFG=\"urcport\",\"uart1\"", Ok).Expect("AT+CGREG=1", Ok);
+            line.Expect("AT+CPIN?", "\r\n+CPIN: READY\r\n" + Ok);
+            line.Expect("AT+CEREG?", "\r\n+CEREG: 1,1\r\n" + Ok);
+            line.Expect("AT+QIACT?", Ok).Expect("AT+QIACT=1", "\r\n+CME ERROR: 30\r\n");
+            QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, true));
+
+            LinkResult first = link.Connect(QuectelScripts.Options());
+            QuectelScripts.BringUp(line, true);
+            QuectelScripts.Configure(line, true, "0");
+            QuectelScripts.OpenAndConnect(line);
+            LinkResult second = link.Connect(QuectelScripts.Options());
+
+            Assert.AreEqual((int)LinkResult.Refused, (int)first);
+            Assert.AreEqual((int)LinkResult.Ok, (int)second, link.LastError);
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+        }
     }
 }
