@@ -106,10 +106,16 @@ namespace StmNode.Modems
             return true;
         }
 
+        /// <summary>True when the client id, user name and password can be carried by AT+QMTCONN (checked before anything is sent).</summary>
+        public static bool IsUsableLogin(string clientId, string username, string password)
+        {
+            return AtText.IsQuectelSafe(clientId, 256) && (username == null || AtText.IsQuectelSafe(username, 512))
+                && (password == null || (username != null && AtText.IsQuectelSafe(password, 512)));
+        }
+
         public bool Connect(string clientId, string username, string password)
         {
-            if (!AtText.IsQuectelSafe(clientId, 256) || (username != null && !AtText.IsQuectelSafe(username, 512))
-                || (password != null && !AtText.IsQuectelSafe(password, 512)) || (password != null && username == null))
+            if (!IsUsableLogin(clientId, username, password))
             {
                 return Invalid("client id, user name or password not usable in AT+QMTCONN");
             }

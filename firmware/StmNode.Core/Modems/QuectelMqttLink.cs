@@ -1,4 +1,5 @@
 using System.Collections;
+using StmNode.At;
 using StmNode.Ports;
 
 namespace StmNode.Modems
@@ -84,6 +85,11 @@ namespace StmNode.Modems
             if (options == null || options.Host == null || options.ClientId == null || options.KeepAliveSeconds < 0 || options.KeepAliveSeconds > 3600)
             {
                 return Fail(LinkResult.InvalidArgument, "missing host or client id, or keep-alive outside 0..3600");
+            }
+
+            if (!AtText.IsQuectelSafe(options.Host, 100) || !QuectelMqtt.IsUsableLogin(options.ClientId, options.Username, options.Password))
+            {
+                return Fail(LinkResult.InvalidArgument, "host, client id, user name or password holds characters AT+QMTOPEN / AT+QMTCONN cannot carry");
             }
 
             if (options.UseTls && !_modem.SupportsTls)

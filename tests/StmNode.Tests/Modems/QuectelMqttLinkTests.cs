@@ -666,5 +666,24 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual(0, line.Unmet);
             Assert.IsNull(line.Failure);
         }
+
+        [TestMethod]
+        [DataRow("pw\",\"x")]
+        [DataRow("pw\r\nAT+QPOWD=1")]
+        public void Connect_PasswordThatWouldBreakQuotes_InvalidArgumentNeverSent(string password)
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, false));
+            MqttConnectOptions options = QuectelScripts.Options();
+            options.Password = password;
+
+            LinkResult result = link.Connect(options);
+
+            Assert.AreEqual((int)LinkResult.InvalidArgument, (int)result);
+            Assert.AreEqual(string.Empty, line.Written);
+            Assert.IsTrue(link.LastError.IndexOf("pw") < 0);
+            Assert.IsNull(line.Failure);
+        }
     }
 }
