@@ -29,6 +29,7 @@ namespace StmNode.Modems
             _mqtt = new QuectelMqtt(modem);
             _mqtt.MessageReceived += _events.AddMessage;
             _mqtt.Lost += OnLost;
+            _modem.BearerLost += delegate { _bearerUp = false; };
             _modem.Rebooted += delegate
             {
                 _bearerUp = false;

@@ -685,5 +685,28 @@ namespace StmNode.Tests.Modems
             Assert.IsTrue(link.LastError.IndexOf("pw") < 0);
             Assert.IsNull(line.Failure);
         }
+
+        [TestMethod]
+        public void PdpDeactivated_ThenQmtstat_ReconnectBringsTheBearerUpAgain()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, true);
+            line.Send("\r\n+QIURC: \"pdpdeact\",1\r\n\r\n+QMTSTAT: 0,1\r\n");
+            link.Poll(10);
+            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CMEE=1", Ok).Expect("AT+CEREG=1", Ok);
+            line.Expect("AT+QURCCFG=\"urcport\",\"uart1\"", Ok).Expect("AT+CGREG=1", Ok);
+            line.Expect("AT+CPIN?", "\r\n+CPIN: READY\r\n" + Ok);
+            line.Expect("AT+CEREG?", "\r\n+CEREG: 1,1\r\n" + Ok);
+            line.Expect("AT+QIACT?", Ok).Expect("AT+QIACT=1", Ok);
+            QuectelScripts.Configure(line, true, "0");
+            QuectelScripts.OpenAndConnect(line);
+
+            LinkResult result = link.Connect(QuectelScripts.Options());
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)result, link.LastError);
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+        }
     }
 }
