@@ -119,6 +119,7 @@ namespace StmNode.Modems
             }
 
             IsConnected = true;
+            _events.ForgetLoss();
             for (int i = 0; i < _subscriptions.Count; i++)
             {
                 if (!_mqtt.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i], NextMessageId()))

@@ -708,5 +708,29 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual(0, line.Unmet);
             Assert.IsNull(line.Failure);
         }
+
+        [TestMethod]
+        public void Connect_AfterLossNotYetPolled_OldLossNotRaisedForNewSession()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
+            ArrayList lost = new ArrayList();
+            link.Lost += delegate(string reason) { lost.Add(reason); };
+            line.Expect("AT+QMTSUB=0,1,\"a\",0", "\r\n+QMTSTAT: 0,1\r\n" + Ok).Then(100, "\r\n+QMTSUB: 0,1,2\r\n");
+            QuectelScripts.Configure(line, false, null);
+            QuectelScripts.OpenAndConnect(line);
+
+            LinkResult subscribed = link.Subscribe("a", 0);
+            LinkResult result = link.Connect(QuectelScripts.Options());
+            link.Poll(10);
+
+            Assert.AreEqual((int)LinkResult.NotConnected, (int)subscribed);
+            Assert.AreEqual((int)LinkResult.Ok, (int)result, link.LastError);
+            Assert.AreEqual(0, lost.Count);
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+            Assert.IsTrue(link.IsConnected);
+        }
     }
 }
