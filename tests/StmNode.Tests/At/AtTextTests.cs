@@ -71,6 +71,17 @@ namespace StmNode.Tests.At
         }
 
         [TestMethod]
+        public void Trace_LongLine_CutWithItsLength()
+        {
+            AtTrace trace = new AtTrace(2);
+
+            trace.Received("+QMTRECV: 0,1,\"t\",\"" + new string('A', 300) + "\"");
+
+            Assert.AreEqual(AtTrace.MaxEntryChars + 14, trace[0].Length);
+            Assert.IsTrue(trace[0].EndsWith("...(322 chars)"));
+        }
+
+        [TestMethod]
         public void Trace_MoreThanCapacity_KeepsNewestInOrder()
         {
             AtTrace trace = new AtTrace(3);
