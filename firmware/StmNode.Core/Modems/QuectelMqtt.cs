@@ -34,6 +34,9 @@ namespace StmNode.Modems
 
         public int RetryTimes = 3;
 
+        /// <summary>Longest wait for the publish prompt; without it the payload is never written.</summary>
+        public int PromptTimeoutMs = 5000;
+
         public ModemError LastError { get; private set; }
 
         public event MqttMessageHandler MessageReceived;
@@ -189,7 +192,7 @@ namespace StmNode.Modems
             string command = "AT+QMTPUB=" + Index.ToString() + "," + mid.ToString() + "," + qos.ToString() + ",0,\"" + topic + "\""
                 + (ctrlZ ? string.Empty : "," + count.ToString());
             string urc = "+QMTPUB: " + Index.ToString() + "," + mid.ToString() + ",";
-            AtReply accepted = _channel.SendData(new AtCommand(command, urc, AcceptTimeoutMs), payload, offset, count, ctrlZ, AcceptTimeoutMs);
+            AtReply accepted = _channel.SendData(new AtCommand(command, urc, AcceptTimeoutMs), payload, offset, count, ctrlZ, PromptTimeoutMs);
             string[] result = SecondPhase(command, urc, accepted, PacketResultTimeoutMs);
             return result != null && PacketOk("+QMTPUB", result);
         }

@@ -18,6 +18,9 @@ namespace StmNode.Modems
         private int _nextMessageId = 1;
         private bool _caUploaded;
         private string _lastError = string.Empty;
+        // True once the whole bring-up (up to the PDP context) succeeded since the last reboot: a bring-up that
+        // failed half-way must be redone, or every later QMTOPEN ends in "PDP not active" for good.
+        private bool _bearerUp;
 
         public QuectelMqttLink(QuectelModem modem)
         {
@@ -25,7 +28,11 @@ namespace StmNode.Modems
             _mqtt = new QuectelMqtt(modem);
             _mqtt.MessageReceived += _events.AddMessage;
             _mqtt.Lost += OnLost;
-            _modem.Rebooted += delegate { OnLost("modem rebooted"); };
+            _modem.Rebooted += delegate
+            {
+                _bearerUp = false;
+                OnLost("modem rebooted");
+            };
         }
 
         /// <summary>APN to set before registration; null keeps the modem's stored one.</summary>
@@ -51,6 +58,12 @@ namespace StmNode.Modems
         }
 
         public bool IsConnected { get; private set; }
+
+        /// <summary>Downlink messages dropped because more arrived during one command than the queue holds.</summary>
+        public int DroppedMessages
+        {
+            get { return _events.DroppedMessages; }
+        }
 
         public string LastError
         {
@@ -83,7 +96,7 @@ namespace StmNode.Modems
                 return LinkResult.Ok;
             }
 
-            if (_modem.NeedsInit && !BringUp())
+            if ((_modem.NeedsInit || !_bearerUp) && !BringUp())
             {
                 return Fail(LinkResultMap.From(_modem.LastError), _modem.LastError.Message);
             }
@@ -168,6 +181,12 @@ namespace StmNode.Modems
         {
             if (!_mqtt.Open(options.Host, options.Port))
             {
+                if (_mqtt.LastError.Kind == ModemErrorKind.OpenFailed && _mqtt.LastError.Code == 3)
+                {
+                    // +QMTOPEN result 3, "failed to activate PDP": the bearer is gone; the next Connect brings it up again.
+                    _bearerUp = false;
+                }
+
                 if (_mqtt.LastError.Kind != ModemErrorKind.OpenFailed || _mqtt.LastError.Code != 2)
                 {
                     return false;
@@ -191,6 +210,7 @@ namespace StmNode.Modems
 
         private bool BringUp()
         {
+            _bearerUp = false;
             if (!_modem.PowerOn() || !_modem.Initialize() || !_modem.CheckSim())
             {
                 return false;
@@ -201,7 +221,8 @@ namespace StmNode.Modems
                 return false;
             }
 
-            return _modem.WaitRegistered(RegistrationTimeoutMs) && _modem.ActivatePdp();
+            _bearerUp = _modem.WaitRegistered(RegistrationTimeoutMs) && _modem.ActivatePdp();
+            return _bearerUp;
         }
 
         /// <summary>Uploads the CA once per link (the modem keeps its file system across reboots), then the SSL context.</summary>

@@ -39,6 +39,12 @@ namespace StmNode.Sensors
 
         public int AnalogFailures { get; private set; }
 
+        /// <summary>True when the alarm rests on a live source: DO is wired, or the last analog read worked.</summary>
+        public bool HasReading
+        {
+            get { return _digital != null || LevelPercent >= 0; }
+        }
+
         /// <summary>Samples both outputs. Returns true when the alarm state changed.</summary>
         public bool Poll(long nowMs)
         {
@@ -62,7 +68,8 @@ namespace StmNode.Sensors
                 }
             }
 
-            if (ThresholdPercent <= 0 || LevelPercent < 0)
+            // A failed read (LevelPercent -1) leaves the analog alarm as it was: one glitch is not an all-clear.
+            if (ThresholdPercent <= 0)
             {
                 _analogAlarm = false;
             }
@@ -70,7 +77,7 @@ namespace StmNode.Sensors
             {
                 _analogAlarm = true;
             }
-            else if (LevelPercent < ThresholdPercent - HysteresisPercent)
+            else if (LevelPercent >= 0 && LevelPercent < ThresholdPercent - HysteresisPercent)
             {
                 _analogAlarm = false;
             }

@@ -136,7 +136,11 @@ namespace StmNode.Sensors
                 }
             }
 
-            if (_gas != null)
+            if (_gas != null && !_gas.HasReading)
+            {
+                omitted = true;
+            }
+            else if (_gas != null)
             {
                 report.AddInt(PropertyNames.GasAlarm, _gas.IsAlarm ? 1 : 0);
                 if (_gas.LevelPercent >= 0)

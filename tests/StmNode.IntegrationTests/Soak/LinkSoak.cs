@@ -172,6 +172,10 @@ namespace StmNode.IntegrationTests.Soak
             }
 
             result.RecoveredAtEnd = link.IsConnected;
+            if (!result.RecoveredAtEnd)
+            {
+                result.Diagnosis = link.LastError + "\n" + channel.Trace.Dump() + "\n" + string.Join("\n", log.Lines.TakeLast(20));
+            }
             for (int i = 0; i < 20 && result.RecoveredAtEnd; i++)
             {
                 link.Poll(100);
@@ -241,7 +245,7 @@ namespace StmNode.IntegrationTests.Soak
             }
 
             outageAttempts++;
-            if (link.Connect(connect) == LinkResult.Ok && (subscribed || link.Subscribe(SoakBroker.CommandPrefix + "#", 1) == LinkResult.Ok))
+            if (link.Connect(connect) == LinkResult.Ok && (subscribed || link.Subscribe(SoakBroker.CommandFilter, 1) == LinkResult.Ok))
             {
                 subscribed = true;
                 result.LongestOutageAttempts = Math.Max(result.LongestOutageAttempts, outageAttempts);

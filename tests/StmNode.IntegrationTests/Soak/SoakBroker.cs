@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Threading;
@@ -18,8 +19,9 @@ namespace StmNode.IntegrationTests.Soak
     public sealed class SoakBroker : IAsyncDisposable
     {
         public const string ReportTopic = "soak/report";
-        public const string CommandPrefix = "soak/commands/request_id=";
-        public const string ResponsePrefix = "soak/commands/response/request_id=";
+        public const string CommandFilter = "soak/down/#";
+        public const string CommandPrefix = "soak/down/request_id=";
+        public const string ResponsePrefix = "soak/up/response/request_id=";
 
         private readonly MqttServer _server;
         private IMqttClient? _cloud;

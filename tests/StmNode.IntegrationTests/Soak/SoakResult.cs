@@ -29,6 +29,9 @@ namespace StmNode.IntegrationTests.Soak
         public int MaxBackoffMs { get; set; }
         public int LargestDelayMs { get; set; }
         public bool RecoveredAtEnd { get; set; }
+
+        /// <summary>When the link did not come back: its last error and the AT trace (masked), for the report.</summary>
+        public string Diagnosis { get; set; } = "";
         public int BrokerRestarts { get; set; }
         public Dictionary<string, int> Faults { get; } = new Dictionary<string, int>();
         public long HeapAfterWarmupBytes { get; set; }

@@ -101,6 +101,7 @@ namespace StmNode.Tests.Hardware
             using JsonDocument model = ReadModel();
             JsonElement stm32 = Service(model, PropertyNames.Service);
             StmNode.Cloud.DeviceModel device = NodeDeviceModel.Create();
+            Assert.AreEqual(PropertyNames.Service, device.ServiceId);
 
             foreach (JsonElement command in stm32.GetProperty("commands").EnumerateArray())
             {

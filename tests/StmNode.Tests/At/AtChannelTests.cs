@@ -196,6 +196,7 @@ namespace StmNode.Tests.At
 
             Assert.IsTrue(reply.IsOk);
             Assert.AreEqual(0, reply.LineCount);
+            Assert.AreEqual(1, channel.DroppedLines);
         }
 
         [TestMethod]

@@ -48,6 +48,7 @@ namespace StmNode.Tests.Config
         [DataRow(11, "gas_threshold_percent")]
         [DataRow(12, "backoff_max_ms")]
         [DataRow(13, "wifi_ssid")]
+        [DataRow(14, "offline_buffer")]
         public void Validate_BadField_NamesIt(int breakage, string field)
         {
             NodeConfig config = NodeRig.ValidConfig();
@@ -67,6 +68,7 @@ namespace StmNode.Tests.Config
                 case 11: config.GasThresholdPercent = 101; break;
                 case 12: config.BackoffMaxMs = 10; break;
                 case 13: config.WifiSsid = ""; break;
+                case 14: config.OfflineBufferCapacity = NodeConfig.MaxOfflineBuffer + 1; break;
             }
 
             ConfigError error = config.Validate();

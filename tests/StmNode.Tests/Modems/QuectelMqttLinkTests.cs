@@ -560,5 +560,37 @@ namespace StmNode.Tests.Modems
         {
             Assert.IsNull(QuectelRecv.PayloadOfLine(text, true));
         }
+
+        [TestMethod]
+        public void Publish_DownlinkStormDuringCommand_QueueBoundedOldestDropped()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, true);
+            string storm = string.Empty;
+            for (int i = 0; i < 10; i++)
+            {
+                storm += "\r\n+QMTRECV: 0,0,\"d\",1,\"" + i.ToString() + "\"\r\n";
+            }
+
+            line.Expect("AT+QMTPUB=0,0,0,0,\"up\",1", storm + "\r\n> ");
+            line.ExpectData("x", Ok + "\r\n+QMTPUB: 0,0,0\r\n");
+            ArrayList received = new ArrayList();
+            link.MessageReceived += delegate(string topic, byte[] payload, int offset, int count)
+            {
+                received.Add(Encoding.UTF8.GetString(payload, offset, count));
+            };
+
+            LinkResult result = link.Publish("up", new byte[] { 0x78 }, 0, 1, 0);
+            int duringPublish = received.Count;
+            link.Poll(10);
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)result);
+            Assert.AreEqual(0, duringPublish);
+            Assert.AreEqual(8, received.Count);
+            Assert.AreEqual("2", (string)received[0]);
+            Assert.AreEqual("9", (string)received[7]);
+            Assert.AreEqual(2, link.DroppedMessages);
+        }
     }
 }

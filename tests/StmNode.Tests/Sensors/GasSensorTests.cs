@@ -61,6 +61,27 @@ namespace StmNode.Tests.Sensors
         }
 
         [TestMethod]
+        public void Poll_AnalogReadFailsDuringAlarm_AlarmHoldsWithoutEdge()
+        {
+            FakeAnalogInput analog = new FakeAnalogInput();
+            GasSensor gas = new GasSensor(null, analog, 60);
+            analog.Value = 4095;
+            Assert.IsTrue(gas.Poll(0));
+
+            analog.Value = -1;
+            bool edge = gas.Poll(10);
+
+            Assert.IsFalse(edge);
+            Assert.IsTrue(gas.IsAlarm);
+            Assert.IsFalse(gas.HasReading);
+
+            analog.Value = 0;
+            Assert.IsTrue(gas.Poll(20));
+            Assert.IsFalse(gas.IsAlarm);
+            Assert.IsTrue(gas.HasReading);
+        }
+
+        [TestMethod]
         public void Poll_ThresholdZero_AnalogNeverAlarms()
         {
             FakeAnalogInput analog = new FakeAnalogInput();
