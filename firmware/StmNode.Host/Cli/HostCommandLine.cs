@@ -134,6 +134,7 @@ namespace StmNode.Host.Cli
 
             root.Add(BuildFleet(output, broker, logLevel));
             root.Add(BuildAt(output));
+            root.Add(BuildEmulate(output));
             return root;
         }
 
@@ -201,6 +202,19 @@ namespace StmNode.Host.Cli
                 return await AtConsole.RunAsync(options, Console.In, output, cancel).ConfigureAwait(false);
             });
             return at;
+        }
+
+        // The modem emulator CLI parses its own arguments; this entry puts it in --help and passes them through.
+        private static Command BuildEmulate(TextWriter output)
+        {
+            var emulate = new Command("emulate", "Serve an emulated modem on a pseudo-terminal until Ctrl+C, to open it with --serial or any " +
+                "terminal program: emulate --modem bc26|ec20|esp-at --pty /tmp/ttyModem [--faults SPEC] [--trace] (needs socat)")
+            {
+                TreatUnmatchedTokensAsErrors = false,
+            };
+            emulate.SetAction((parse, cancel) =>
+                Task.Run(() => Emulators.EmulatorCli.Run(System.Linq.Enumerable.ToArray(parse.UnmatchedTokens), output, cancel), CancellationToken.None));
+            return emulate;
         }
 
         private static bool TryLoadSettings(ParseResult parse, Option<string> config, HostOptions options, TextWriter output)
