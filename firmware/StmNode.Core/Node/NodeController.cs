@@ -20,6 +20,11 @@ namespace StmNode.Node
         /// <summary>Re-synchronise the clock with IoTDA this often (and at once while it is not set).</summary>
         public const long TimeSyncPeriodMs = 6L * 3600 * 1000;
 
+        // A time sync answer outside 2020-01-01 .. 2100-01-01 UTC is garbage: never set the clock from it (a DateTime
+        // beyond the range also throws; nanoFramework's ends in year 3000).
+        private const long MinPlausibleUtcMs = 1577836800000L;
+        private const long MaxPlausibleUtcMs = 4102444800000L;
+
         private const string Source = "Node";
         private const int ReportQos = 1;
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0);
@@ -397,7 +402,20 @@ namespace StmNode.Node
             }
 
             // IoTDA's formula: the server's send time plus half the round trip measured on the device's own clock.
-            long nowMs = (d.ServerRecvMs + d.ServerSendMs + deviceRecvMs - d.DeviceSendMs) / 2;
+            // The server times are bounded first, so the sum cannot overflow.
+            long nowMs = -1;
+            if (d.ServerRecvMs >= MinPlausibleUtcMs && d.ServerSendMs < MaxPlausibleUtcMs)
+            {
+                nowMs = (d.ServerRecvMs + d.ServerSendMs + deviceRecvMs - d.DeviceSendMs) / 2;
+            }
+
+            if (nowMs < MinPlausibleUtcMs || nowMs >= MaxPlausibleUtcMs)
+            {
+                DownlinkErrors++;
+                Log(LogLevel.Warning, "time sync answer gives an implausible time; ignored");
+                return;
+            }
+
             _clock.SetUtc(Epoch.AddTicks(nowMs * TimeSpan.TicksPerMillisecond));
             _timeSyncSentDeviceMs = -1;
             _nextTimeSyncMs = _clock.UptimeMs + TimeSyncPeriodMs;

@@ -461,6 +461,26 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        [DataRow(1L)]
+        [DataRow(1546300800000L)]
+        [DataRow(4102444800000L)]
+        [DataRow(999999999999999L)]
+        public void TimeSync_ImplausibleServerTime_IgnoredWithoutThrowing(long serverMs)
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(200);
+            int index = rig.Link.FindPublished("time-req", 0);
+            long deviceSend = long.Parse(rig.Link.PublishedText(index));
+
+            rig.Link.Inject("time", deviceSend.ToString() + " " + serverMs.ToString() + " " + serverMs.ToString());
+            rig.RunFor(50);
+
+            Assert.IsFalse(rig.Clock.IsUtcValid);
+            Assert.AreEqual(1, rig.Controller.DownlinkErrors);
+        }
+
+        [TestMethod]
         public void TimeSync_AnswerToAnotherRequest_Ignored()
         {
             NodeRig rig = new NodeRig();
