@@ -49,9 +49,9 @@ namespace StmNode
 
             LedBank leds = new LedBank(new GpioOutput(gpio, pins.Led1), new GpioOutput(gpio, pins.Led2), new GpioOutput(gpio, pins.Led3));
             SensorBoard sensors = new SensorBoard(config,
-                pins.Dht11Echo < 0 ? null : new Dht11Sensor(pins.Dht11Echo, pins.Dht11Trigger),
+                Dht(pins, log),
                 Input(gpio, pins.Mq2Digital),
-                pins.Mq2Analog < 0 ? null : new AdcInput(new AdcController(), PinMap.Adc1Channel(pins.Mq2Analog)),
+                Analog(pins, log),
                 Input(gpio, pins.Flame),
                 Input(gpio, pins.Water),
                 Input(gpio, pins.Light));
@@ -65,17 +65,41 @@ namespace StmNode
             iotda.KeepAliveSeconds = config.KeepAliveSeconds;
             ProfileNodeCloud cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(iotda, NodeDeviceModel.Create()), clock);
 
-            // Backoff jitter only has to differ between nodes of a fleet, not be secret.
-            uint seed = (uint)(DateTime.UtcNow.Ticks ^ Environment.TickCount64);
-            NodeController node = new NodeController(config, clock, log, cloud, sensors, leds, system, seed);
+            NodeController node = new NodeController(config, clock, log, cloud, sensors, leds, system, JitterSeed(config.DeviceId));
+
+            // Started before the transports: a modem's power-on and CA upload run here and are covered too.
+            new Watchdog(node, system, WatchdogStallMs).Start();
             for (int i = 0; i < config.TransportOrder.Length; i++)
             {
-                AddTransport(node, config.TransportOrder[i], config, gpio, clock, log);
+                string kind = config.TransportOrder[i];
+                try
+                {
+                    AddTransport(node, kind, config, gpio, clock, log);
+                }
+                catch (Exception e)
+                {
+                    // A UART that will not open or a CA that does not parse costs this transport, not the node.
+                    log.Write(LogLevel.Error, "Main", "transport '" + kind + "' not started: " + e.GetType().Name);
+                }
             }
 
-            new Watchdog(node, system, WatchdogStallMs).Start();
             log.Write(LogLevel.Info, "Main", "StmNode " + FirmwareVersion + " running as " + config.DeviceId);
             node.Run();
+        }
+
+        /// <summary>
+        /// Backoff jitter only has to differ between nodes, not be secret. After a power cut a whole fleet boots at the
+        /// same moment with the same unset RTC, so the device id (FNV-1a) is what makes the seeds differ.
+        /// </summary>
+        private static uint JitterSeed(string deviceId)
+        {
+            uint seed = 2166136261u ^ (uint)Environment.TickCount64;
+            for (int i = 0; i < deviceId.Length; i++)
+            {
+                seed = (seed ^ deviceId[i]) * 16777619u;
+            }
+
+            return seed;
         }
 
         private static NodeConfig LoadConfig()
@@ -148,6 +172,48 @@ namespace StmNode
         private static AtChannel Channel(string port, int rxGpio, int txGpio, IClock clock, ILog log)
         {
             return new AtChannel(new SerialPortLine(port, rxGpio, txGpio, ModemBaudRate), clock, log);
+        }
+
+        private static IHumiditySensor Dht(PinMap pins, ILog log)
+        {
+            if (pins.Dht11Echo < 0 || pins.Dht11Trigger < 0)
+            {
+                if (pins.Dht11Echo >= 0 || pins.Dht11Trigger >= 0)
+                {
+                    log.Write(LogLevel.Warning, "Main", "DHT11 needs both dht11_echo and dht11_trigger; running without it");
+                }
+
+                return null;
+            }
+
+            try
+            {
+                return new Dht11Sensor(pins.Dht11Echo, pins.Dht11Trigger);
+            }
+            catch (Exception e)
+            {
+                // No free RMT channel or a pin already taken: run without temperature and humidity.
+                log.Write(LogLevel.Error, "Main", "DHT11 not started: " + e.GetType().Name);
+                return null;
+            }
+        }
+
+        private static IAnalogInput Analog(PinMap pins, ILog log)
+        {
+            if (pins.Mq2Analog < 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                return new AdcInput(new AdcController(), PinMap.Adc1Channel(pins.Mq2Analog));
+            }
+            catch (Exception e)
+            {
+                log.Write(LogLevel.Error, "Main", "MQ2 ADC not started: " + e.GetType().Name);
+                return null;
+            }
         }
 
         private static IDigitalInput Input(GpioController gpio, int pin)

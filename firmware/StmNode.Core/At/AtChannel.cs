@@ -9,38 +9,29 @@ namespace StmNode.At
     /// finals, intermediates by prefix, URCs dispatched whenever they arrive (also inside a reply), the <c>&gt;</c>
     /// prompt with data mode, transparent mode and a masked trace. Single-threaded and poll-driven: nothing happens
     /// unless a caller is inside Send, SendData, Expect or Poll, so tests in virtual time are deterministic.
+    /// Routing of received lines lives in <see cref="AtReceiver"/>.
     /// </summary>
     public sealed class AtChannel
     {
-        private const int WaitNone = 0;
-        private const int WaitCommand = 1;
-        private const int WaitPrompt = 2;
-        private const int WaitLine = 3;
         private const int ResyncAttempts = 3;
         private const int ResyncTimeoutMs = 500;
+        private const int DrainMs = 300;
 
         private readonly ISerialLine _line;
         private readonly IClock _clock;
         private readonly ILog _log;
-        private readonly AtLineFramer _framer = new AtLineFramer(2048, 4096);
-        private readonly AtUrcTable _urcs = new AtUrcTable();
         private readonly AtTrace _trace = new AtTrace(40);
-        private readonly byte[] _in = new byte[256];
-        private int _inPos;
-        private int _inLen;
-        private int _wait;
-        private AtCommand _command;
-        private string _expectPrefix;
-        private AtReply _reply;
-        private bool _done;
+        private readonly AtReceiver _receiver;
         private bool _transparent;
         private bool _dropLf;
+        private bool _drainBeforeNext;
 
         public AtChannel(ISerialLine line, IClock clock, ILog log)
         {
             _line = line;
             _clock = clock;
             _log = log;
+            _receiver = new AtReceiver(_trace, log);
             LineEnding = "\r";
         }
 
@@ -62,16 +53,21 @@ namespace StmNode.At
             get { return _transparent; }
         }
 
+        /// <summary>Received lines dropped as too long to be anything but noise (a diagnostic figure).</summary>
+        public int DroppedLines
+        {
+            get { return _receiver.Dropped; }
+        }
+
         public void AddUrc(string prefix, AtUrcHandler handler)
         {
-            _urcs.Add(prefix, handler);
+            _receiver.AddUrc(prefix, handler);
         }
 
         /// <summary>Registers a URC carrying a raw section whose length its header announces.</summary>
         public void AddRawUrc(string prefix, AtRawLength lengthOf, AtRawUrcHandler handler)
         {
-            _framer.AddRawPrefix(prefix, lengthOf);
-            _urcs.AddRaw(prefix, handler);
+            _receiver.AddRawUrc(prefix, lengthOf, handler);
         }
 
         public AtReply Send(string text, string responsePrefix, int timeoutMs)
@@ -87,7 +83,7 @@ namespace StmNode.At
                 return new AtReply(AtStatus.LineFailed);
             }
 
-            AtReply reply = Wait(WaitCommand, command, null, command.TimeoutMs);
+            AtReply reply = Wait(AtReceiver.WaitCommand, command, null, command.TimeoutMs);
             ResyncAfterTimeout(reply, command);
             return reply;
         }
@@ -116,7 +112,7 @@ namespace StmNode.At
                 return new AtReply(AtStatus.LineFailed);
             }
 
-            AtReply reply = Wait(WaitCommand, command, null, command.TimeoutMs);
+            AtReply reply = Wait(AtReceiver.WaitCommand, command, null, command.TimeoutMs);
             ResyncAfterTimeout(reply, command);
             return reply;
         }
@@ -132,19 +128,19 @@ namespace StmNode.At
                 return new AtReply(AtStatus.LineFailed);
             }
 
-            return Wait(WaitPrompt, command, null, promptTimeoutMs);
+            return Wait(AtReceiver.WaitPrompt, command, null, promptTimeoutMs);
         }
 
         /// <summary>Waits for the final of a command without writing anything (after raw data sent with WriteRaw).</summary>
         public AtReply WaitFor(AtCommand command)
         {
-            return Wait(WaitCommand, command, null, command.TimeoutMs);
+            return Wait(AtReceiver.WaitCommand, command, null, command.TimeoutMs);
         }
 
         /// <summary>Waits for a line starting with prefix (the second phase of a two-phase command); Ok carries it.</summary>
         public AtReply Expect(string prefix, int timeoutMs)
         {
-            return Wait(WaitLine, null, prefix, timeoutMs);
+            return Wait(AtReceiver.WaitLine, null, prefix, timeoutMs);
         }
 
         /// <summary>Reads and dispatches URCs for at most timeoutMs; returns once received data was handled.</summary>
@@ -155,22 +151,21 @@ namespace StmNode.At
                 return;
             }
 
-            Process();
+            _receiver.Process();
             long deadline = _clock.UptimeMs + timeoutMs;
             bool received = false;
             while (true)
             {
                 long left = deadline - _clock.UptimeMs;
-                int n = _line.Read(_in, 0, _in.Length, received || left < 0 ? 0 : (int)left);
+                int n = _line.Read(_receiver.Buffer, 0, _receiver.Buffer.Length, received || left < 0 ? 0 : (int)left);
                 if (n <= 0)
                 {
                     return;
                 }
 
                 received = true;
-                _inPos = 0;
-                _inLen = n;
-                Process();
+                _receiver.Received(n);
+                _receiver.Process();
             }
         }
 
@@ -180,7 +175,7 @@ namespace StmNode.At
             for (int i = 0; i < ResyncAttempts; i++)
             {
                 AtCommand at = new AtCommand("AT", null, ResyncTimeoutMs);
-                if (WriteCommand(at) && Wait(WaitCommand, at, null, ResyncTimeoutMs).IsOk)
+                if (WriteCommand(at) && Wait(AtReceiver.WaitCommand, at, null, ResyncTimeoutMs).IsOk)
                 {
                     return true;
                 }
@@ -193,12 +188,7 @@ namespace StmNode.At
         /// <summary>Ends the wait in progress with <see cref="AtStatus.Aborted"/>; URC handlers call it on a modem reboot.</summary>
         public void Abort(string reason)
         {
-            if (_wait != WaitNone && !_done)
-            {
-                _reply = new AtReply(AtStatus.Aborted);
-                _reply.Final = reason;
-                _done = true;
-            }
+            _receiver.Abort(reason);
         }
 
         /// <summary>After CONNECT: bytes now belong to the socket, not to the AT parser.</summary>
@@ -206,7 +196,7 @@ namespace StmNode.At
         {
             _transparent = true;
             _dropLf = true;
-            _framer.Reset();
+            _receiver.Reset(false);
             _trace.Note("transparent mode");
         }
 
@@ -214,8 +204,7 @@ namespace StmNode.At
         public void ExitTransparent()
         {
             _transparent = false;
-            _inPos = _inLen;
-            _framer.Reset();
+            _receiver.Reset(true);
             _trace.Note("command mode (remote close)");
         }
 
@@ -230,38 +219,31 @@ namespace StmNode.At
             WriteBytes(escape, 0, escape.Length);
             _clock.Sleep(guardMs);
             _transparent = false;
-            _inPos = _inLen;
-            _framer.Reset();
+            _receiver.Reset(true);
             _trace.Note("command mode");
             if (!modemAcknowledges)
             {
                 return Resync();
             }
 
-            AtReply reply = Wait(WaitCommand, new AtCommand(string.Empty, null, 2000), null, 2000);
+            AtReply reply = Wait(AtReceiver.WaitCommand, new AtCommand(string.Empty, null, 2000), null, 2000);
             return reply.IsOk || Resync();
         }
 
         /// <summary>Transparent-mode read: bytes left over after CONNECT first, then the line.</summary>
         public int ReadRaw(byte[] buffer, int offset, int count, int timeoutMs)
         {
-            if (_dropLf && _inPos < _inLen)
+            if (_receiver.HasBuffered)
             {
+                int buffered = _receiver.TakeBuffered(buffer, offset, count, _dropLf);
                 _dropLf = false;
-                _inPos += _in[_inPos] == 10 ? 1 : 0;
+                if (buffered > 0)
+                {
+                    return buffered;
+                }
             }
 
-            int n;
-            if (_inPos < _inLen)
-            {
-                n = Math.Min(count, _inLen - _inPos);
-                Array.Copy(_in, _inPos, buffer, offset, n);
-                _inPos += n;
-            }
-            else
-            {
-                n = _line.Read(buffer, offset, count, timeoutMs);
-            }
+            int n = _line.Read(buffer, offset, count, timeoutMs);
 
             // CONNECT ends with CR-LF and the framer stops at the CR: the LF is not socket data.
             if (_dropLf && n > 0)
@@ -284,6 +266,14 @@ namespace StmNode.At
 
         private bool WriteCommand(AtCommand command)
         {
+            if (_drainBeforeNext)
+            {
+                // After an abandoned command the modem may still answer it; swallow that late answer first, or every
+                // later reply would be taken for the one after it.
+                _drainBeforeNext = false;
+                Drain();
+            }
+
             _trace.Sent(command.Text);
             if (_log.IsEnabled(LogLevel.Trace))
             {
@@ -307,37 +297,29 @@ namespace StmNode.At
 
         private AtReply Wait(int mode, AtCommand command, string prefix, int timeoutMs)
         {
-            _wait = mode;
-            _command = command;
-            _expectPrefix = prefix;
-            _reply = new AtReply(AtStatus.Timeout);
-            _done = false;
+            _receiver.Begin(mode, command, prefix);
             long deadline = _clock.UptimeMs + timeoutMs;
             while (true)
             {
-                Process();
+                _receiver.Process();
                 long left = deadline - _clock.UptimeMs;
-                if (_done || left <= 0)
+                if (_receiver.IsDone || left <= 0)
                 {
                     break;
                 }
 
-                int n = _line.Read(_in, 0, _in.Length, (int)left);
+                int n = _line.Read(_receiver.Buffer, 0, _receiver.Buffer.Length, (int)left);
                 if (n < 0)
                 {
-                    _reply = new AtReply(AtStatus.LineFailed);
+                    _receiver.Fail(AtStatus.LineFailed);
                     break;
                 }
 
-                _inPos = 0;
-                _inLen = n;
+                _receiver.Received(n);
             }
 
-            AtReply reply = _reply;
-            _done = false;
-            _wait = WaitNone;
-            _command = null;
-            _reply = null;
+            AtReply reply = _receiver.End();
+            _drainBeforeNext = reply.Status == AtStatus.Aborted || reply.Status == AtStatus.Timeout;
             if (reply.Status == AtStatus.Timeout)
             {
                 _trace.Note("timeout");
@@ -346,137 +328,13 @@ namespace StmNode.At
             return reply;
         }
 
-        private void Process()
+        /// <summary>Reads and dispatches for a short settle time; late finals of abandoned commands are ignored.</summary>
+        private void Drain()
         {
-            while (_inPos < _inLen && !_done && !_transparent)
+            long deadline = _clock.UptimeMs + DrainMs;
+            while (!_transparent && _clock.UptimeMs < deadline)
             {
-                int result = _framer.Push(_in[_inPos++]);
-                if (result == AtLineFramer.LineReady)
-                {
-                    HandleLine(_framer.Line);
-                }
-                else if (result == AtLineFramer.RawReady)
-                {
-                    _trace.Received(_framer.RawHeader + "[" + _framer.RawCount.ToString() + " bytes]");
-                    Guard(null, _framer.RawHeader);
-                }
-                else if (_wait == WaitPrompt && _framer.IsPrompt)
-                {
-                    _framer.Reset();
-                    _trace.Received(">");
-                    _reply.Status = AtStatus.Ok;
-                    _reply.Final = ">";
-                    _done = true;
-                }
-            }
-        }
-
-        private void HandleLine(string line)
-        {
-            _trace.Received(line);
-            if (_log.IsEnabled(LogLevel.Trace))
-            {
-                Log(LogLevel.Trace, "< " + AtSecretMask.Apply(line));
-            }
-
-            if (_wait == WaitCommand || _wait == WaitPrompt)
-            {
-                if (line == _command.Text || TryFinal(line))
-                {
-                    return;
-                }
-
-                if (_command.ResponsePrefix != null && line.StartsWith(_command.ResponsePrefix))
-                {
-                    _reply.AddLine(line);
-                    return;
-                }
-            }
-            else if (_wait == WaitLine && line.StartsWith(_expectPrefix))
-            {
-                _reply.AddLine(line);
-                _reply.Status = AtStatus.Ok;
-                _reply.Final = line;
-                _done = true;
-                return;
-            }
-
-            if (Guard(line, null))
-            {
-                return;
-            }
-
-            if ((_wait == WaitCommand || _wait == WaitPrompt) && _command.ResponsePrefix == null)
-            {
-                _reply.AddLine(line);
-                return;
-            }
-
-            Log(LogLevel.Debug, "unexpected line: " + AtSecretMask.Apply(line));
-        }
-
-        private bool TryFinal(string line)
-        {
-            if (line == "OK")
-            {
-                if (_wait == WaitPrompt || !_command.OkIsFinal)
-                {
-                    return true;
-                }
-
-                return Finish(AtStatus.Ok, line, -1);
-            }
-
-            if (line == "ERROR")
-            {
-                return Finish(AtStatus.Error, line, -1);
-            }
-
-            if (line.StartsWith("+CME ERROR:"))
-            {
-                return Finish(AtStatus.CmeError, line, ParseCode(line, 11));
-            }
-
-            if (line.StartsWith("+CMS ERROR:"))
-            {
-                return Finish(AtStatus.CmsError, line, ParseCode(line, 11));
-            }
-
-            if (Matches(_command.SuccessFinals, line))
-            {
-                return Finish(AtStatus.Ok, line, -1);
-            }
-
-            if (Matches(_command.FailureFinals, line))
-            {
-                return Finish(AtStatus.Failed, line, -1);
-            }
-
-            return false;
-        }
-
-        private bool Finish(AtStatus status, string line, int code)
-        {
-            _reply.Status = status;
-            _reply.Final = line;
-            _reply.Code = code;
-            _done = true;
-            return true;
-        }
-
-        private bool Guard(string line, string rawHeader)
-        {
-            // A handler that throws (e.g. a user's message callback) must not take the modem conversation with it.
-            try
-            {
-                return line != null
-                    ? _urcs.Dispatch(line)
-                    : _urcs.DispatchRaw(rawHeader, _framer.RawData, 0, _framer.RawCount);
-            }
-            catch (Exception e)
-            {
-                Log(LogLevel.Error, "URC handler failed: " + e.Message);
-                return true;
+                Poll((int)(deadline - _clock.UptimeMs));
             }
         }
 
@@ -487,47 +345,6 @@ namespace StmNode.At
                 Log(LogLevel.Warning, "timeout on " + AtSecretMask.Apply(command.Text));
                 Resync();
             }
-        }
-
-        private static bool Matches(string[] finals, string line)
-        {
-            if (finals == null)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < finals.Length; i++)
-            {
-                if (line == finals[i])
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The number after "+CME ERROR:"; -1 when the modem sent text (AT+CMEE=2) or garbage.</summary>
-        private static int ParseCode(string line, int start)
-        {
-            string text = line.Substring(start).Trim();
-            if (text.Length == 0 || text.Length > 6)
-            {
-                return -1;
-            }
-
-            int value = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return -1;
-                }
-
-                value = value * 10 + (text[i] - '0');
-            }
-
-            return value;
         }
 
         private void Log(LogLevel level, string message)

@@ -47,6 +47,27 @@ namespace StmNode.Modems
             get { return 100; }
         }
 
+        /// <summary>BC26 shuts down with AT+QPOWD=0 (≤ 1 s); no PWRKEY-off timing is documented.</summary>
+        protected override int PowerKeyOffPulseMs
+        {
+            get { return 0; }
+        }
+
+        protected override string PowerDownCommand
+        {
+            get { return "AT+QPOWD=0"; }
+        }
+
+        protected override string PowerDownFinal
+        {
+            get { return null; }
+        }
+
+        protected override int PowerDownTimeoutMs
+        {
+            get { return 1000; }
+        }
+
         protected override int StartupTimeoutMs
         {
             get { return 10000; }

@@ -51,6 +51,27 @@ namespace StmNode.Modems
         }
 
         /// <summary>RDY typically ≥ 12 s after PWRKEY.</summary>
+        /// <summary>EC20: AT+QPOWD=1 then POWERED DOWN within 65 s; PWRKEY held ≥ 650 ms switches it off (mbed-os uses 750 ms).</summary>
+        protected override int PowerKeyOffPulseMs
+        {
+            get { return 800; }
+        }
+
+        protected override string PowerDownCommand
+        {
+            get { return "AT+QPOWD=1"; }
+        }
+
+        protected override string PowerDownFinal
+        {
+            get { return "POWERED DOWN"; }
+        }
+
+        protected override int PowerDownTimeoutMs
+        {
+            get { return 65000; }
+        }
+
         protected override int StartupTimeoutMs
         {
             get { return 20000; }

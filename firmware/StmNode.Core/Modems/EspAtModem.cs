@@ -16,6 +16,9 @@ namespace StmNode.Modems
         private const int MaxTopic = 128;
         private const int MaxHost = 128;
 
+        /// <summary>ESP-AT's limit for one command line, CR-LF included.</summary>
+        private const int MaxCommandBytes = 254;
+
         public EspAtModem(AtChannel channel, ILog log)
         {
             Channel = channel;
@@ -41,6 +44,9 @@ namespace StmNode.Modems
 
         /// <summary>Largest payload one AT+MQTTPUBRAW is given.</summary>
         public int MaxPayloadBytes = 8192;
+
+        /// <summary>Longest wait for the publish prompt; without it the payload is never written.</summary>
+        public int PromptTimeoutMs = 5000;
 
         public event ModemEventHandler Rebooted;
 
@@ -98,27 +104,44 @@ namespace StmNode.Modems
             return true;
         }
 
-        /// <summary>AT+MQTTUSERCFG (+ the MQTTLONG* forms for values over the quoted limits) and AT+MQTTCONNCFG.</summary>
+        /// <summary>
+        /// AT+MQTTUSERCFG, with the MQTTLONG* forms (raw bytes after a prompt) for values over the quoted limits or when
+        /// the whole command would pass ESP-AT's 256-byte line limit; then AT+MQTTCONNCFG.
+        /// </summary>
         public bool ConfigureMqtt(int scheme, string clientId, string username, string password, int keepAliveSeconds, bool cleanSession)
         {
             username = username == null ? string.Empty : username;
             password = password == null ? string.Empty : password;
-            bool longId = Encoding.UTF8.GetBytes(clientId).Length > MaxClientId;
-            bool longUser = Encoding.UTF8.GetBytes(username).Length > MaxUserOrPassword;
-            bool longPassword = Encoding.UTF8.GetBytes(password).Length > MaxUserOrPassword;
-            string id = longId ? string.Empty : AtText.EscapeEspAt(clientId);
-            string user = longUser ? string.Empty : AtText.EscapeEspAt(username);
-            string pass = longPassword ? string.Empty : AtText.EscapeEspAt(password);
-            if (clientId.Length == 0 || id == null || user == null || pass == null || keepAliveSeconds < 0 || keepAliveSeconds > 7200)
+            string id = AtText.EscapeEspAt(clientId);
+            string user = AtText.EscapeEspAt(username);
+            string pass = AtText.EscapeEspAt(password);
+            if (clientId == null || clientId.Length == 0 || id == null || user == null || pass == null || keepAliveSeconds < 0 || keepAliveSeconds > 7200)
             {
                 return Invalid("client id, user name, password or keep-alive not usable in AT+MQTTUSERCFG");
             }
 
-            return Run(new AtCommand("AT+MQTTUSERCFG=0," + scheme.ToString() + ",\"" + id + "\",\"" + user + "\",\"" + pass + "\",0,0,\"\"", null, 2000))
+            bool longId = Encoding.UTF8.GetBytes(clientId).Length > MaxClientId;
+            bool longUser = Encoding.UTF8.GetBytes(username).Length > MaxUserOrPassword;
+            bool longPassword = Encoding.UTF8.GetBytes(password).Length > MaxUserOrPassword;
+            string command = UserConfig(scheme, longId ? string.Empty : id, longUser ? string.Empty : user, longPassword ? string.Empty : pass);
+            if (Encoding.UTF8.GetBytes(command).Length > MaxCommandBytes)
+            {
+                longId = true;
+                longUser = true;
+                longPassword = true;
+                command = UserConfig(scheme, string.Empty, string.Empty, string.Empty);
+            }
+
+            return Run(new AtCommand(command, null, 2000))
                 && (!longId || SendLong("AT+MQTTLONGCLIENTID", clientId))
-                && (!longUser || SendLong("AT+MQTTLONGUSERNAME", username))
-                && (!longPassword || SendLong("AT+MQTTLONGPASSWORD", password))
+                && (!longUser || username.Length == 0 || SendLong("AT+MQTTLONGUSERNAME", username))
+                && (!longPassword || password.Length == 0 || SendLong("AT+MQTTLONGPASSWORD", password))
                 && Run(new AtCommand("AT+MQTTCONNCFG=0," + keepAliveSeconds.ToString() + "," + (cleanSession ? "0" : "1") + ",\"\",\"\",0,0", null, 2000));
+        }
+
+        private static string UserConfig(int scheme, string id, string user, string pass)
+        {
+            return "AT+MQTTUSERCFG=0," + scheme.ToString() + ",\"" + id + "\",\"" + user + "\",\"" + pass + "\",0,0,\"\"";
         }
 
         /// <summary>AT+MQTTCONN without automatic reconnect (the node decides when to retry).</summary>
@@ -172,7 +195,7 @@ namespace StmNode.Modems
             publish.OkIsFinal = false;
             publish.SuccessFinals = new string[] { "+MQTTPUB:OK" };
             publish.FailureFinals = new string[] { "+MQTTPUB:FAIL" };
-            AtReply reply = Channel.SendData(publish, payload, offset, count, false, 5000);
+            AtReply reply = Channel.SendData(publish, payload, offset, count, false, PromptTimeoutMs);
             return Check("AT+MQTTPUBRAW", reply);
         }
 

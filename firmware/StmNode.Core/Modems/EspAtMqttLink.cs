@@ -46,6 +46,12 @@ namespace StmNode.Modems
 
         public bool IsConnected { get; private set; }
 
+        /// <summary>Downlink messages dropped because more arrived during one command than the queue holds.</summary>
+        public int DroppedMessages
+        {
+            get { return _events.DroppedMessages; }
+        }
+
         public string LastError
         {
             get { return _lastError; }

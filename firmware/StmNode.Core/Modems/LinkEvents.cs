@@ -23,11 +23,6 @@ namespace StmNode.Modems
 
         public int DroppedMessages { get; private set; }
 
-        public bool HasLoss
-        {
-            get { return _lostReason != null; }
-        }
-
         public void AddMessage(string topic, byte[] payload, int offset, int count)
         {
             if (_topics.Count == _capacity)

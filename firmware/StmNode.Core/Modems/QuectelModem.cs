@@ -9,7 +9,7 @@ namespace StmNode.Modems
     /// signal, registration, network time, identity and the CFUN cycle. Model differences are small overrides;
     /// the MQTT commands live in <see cref="QuectelMqtt"/>.
     /// </summary>
-    public abstract class QuectelModem
+    public abstract partial class QuectelModem
     {
         private readonly IDigitalOutput _powerKey;
         private readonly IDigitalOutput _reset;
@@ -64,6 +64,16 @@ namespace StmNode.Modems
         protected abstract int PowerKeyPulseMs { get; }
 
         protected abstract int ResetPulseMs { get; }
+
+        /// <summary>How long PWRKEY is held to switch the modem off; 0 when the model documents no such press.</summary>
+        protected abstract int PowerKeyOffPulseMs { get; }
+
+        /// <summary>The orderly shutdown command, the line that confirms it (null: OK does) and its bound.</summary>
+        protected abstract string PowerDownCommand { get; }
+
+        protected abstract string PowerDownFinal { get; }
+
+        protected abstract int PowerDownTimeoutMs { get; }
 
         protected abstract int StartupTimeoutMs { get; }
 
@@ -134,150 +144,82 @@ namespace StmNode.Modems
         /// <summary>Brings the modem from off (or unknown) to answering AT: checks first, presses PWRKEY if silent.</summary>
         public bool PowerOn()
         {
-            if (Channel.Send("AT", null, 500).IsOk)
+            AtReply probe = Channel.Send("AT", null, 500);
+            if (probe.IsOk)
             {
                 return true;
             }
 
-            PressPowerKey();
+            // A boot banner during the probe means the modem is already starting: another PWRKEY pulse could switch it off.
+            if (probe.Status != AtStatus.Aborted)
+            {
+                PressPowerKey();
+            }
+
             return WaitStartup(StartupTimeoutMs);
+        }
+
+        /// <summary>
+        /// Hardware reset (RESET pulse), then waits for the modem to answer AT without touching PWRKEY: a key press
+        /// while it boots could switch it off again.
+        /// </summary>
+        public bool Restart()
+        {
+            PulseReset();
+            return WaitStartup(StartupTimeoutMs);
+        }
+
+        /// <summary>
+        /// Orderly shutdown with AT+QPOWD (the modem detaches and saves state); when it does not confirm, the long
+        /// PWRKEY press where the model documents one. The modem must not be used until <see cref="PowerOn"/>.
+        /// </summary>
+        public bool PowerOff()
+        {
+            NeedsInit = true;
+            AtCommand powerDown = new AtCommand(PowerDownCommand, null, PowerDownTimeoutMs);
+            powerDown.OkIsFinal = PowerDownFinal == null;
+            powerDown.SuccessFinals = PowerDownFinal == null ? null : new string[] { PowerDownFinal };
+            AtReply reply = Channel.Send(powerDown);
+            if (reply.IsOk)
+            {
+                return true;
+            }
+
+            if (_powerKey == null || PowerKeyOffPulseMs <= 0)
+            {
+                LastError = ModemError.FromReply(PowerDownCommand, reply);
+                return false;
+            }
+
+            _powerKey.Write(true);
+            Channel.Clock.Sleep(PowerKeyOffPulseMs);
+            _powerKey.Write(false);
+            return true;
         }
 
         /// <summary>Echo off, numeric errors, registration URCs, then the model's own settings.</summary>
         public bool Initialize()
         {
-            if (!Run("ATE0", 300) || !Run("AT+CMEE=1", 300) || !Run("AT+CEREG=1", 300))
+            string[] model = InitCommands;
+            string[] script = new string[3 + model.Length];
+            script[0] = "ATE0";
+            script[1] = "AT+CMEE=1";
+            script[2] = "AT+CEREG=1";
+            for (int i = 0; i < model.Length; i++)
             {
-                return false;
+                script[3 + i] = model[i];
             }
 
-            string[] commands = InitCommands;
-            for (int i = 0; i < commands.Length; i++)
+            AtReply failure;
+            int failed = AtScript.Run(Channel, script, 300, out failure);
+            if (failed >= 0)
             {
-                if (!Run(commands[i], 300))
-                {
-                    return false;
-                }
+                LastError = ModemError.FromReply(script[failed], failure);
+                return false;
             }
 
             NeedsInit = false;
             return true;
-        }
-
-        /// <summary>AT+CPIN?; true when the SIM is READY (LastError carries e.g. +CME ERROR: 10 = no SIM).</summary>
-        public bool CheckSim()
-        {
-            AtReply reply = Channel.Send("AT+CPIN?", "+CPIN:", 5000);
-            string state = reply.Find("+CPIN:");
-            SimReady = reply.IsOk && state == "READY";
-            if (!reply.IsOk)
-            {
-                LastError = ModemError.FromReply("AT+CPIN?", reply);
-            }
-            else if (!SimReady)
-            {
-                LastError = new ModemError(ModemErrorKind.NotReady, -1, "SIM state " + state);
-            }
-
-            return SimReady;
-        }
-
-        /// <summary>AT+CSQ: rssi 0..31 (99 unknown) and ber.</summary>
-        public bool ReadSignal(out int rssi, out int ber)
-        {
-            string[] fields = Query("AT+CSQ", "+CSQ:", 300);
-            rssi = AtFields.IntAt(fields, 0, 99);
-            ber = AtFields.IntAt(fields, 1, 99);
-            return fields.Length >= 2;
-        }
-
-        /// <summary>Reads registration with each supported command; the read answer is "n,stat", the URC only "stat".</summary>
-        public RegistrationState ReadRegistration()
-        {
-            RegistrationState best = RegistrationState.Unknown;
-            string[] kinds = RegistrationKinds;
-            for (int i = 0; i < kinds.Length; i++)
-            {
-                string[] fields = Query("AT" + kinds[i] + "?", kinds[i] + ":", 300);
-                int stat = AtFields.IntAt(fields, 1, -1);
-                if (stat == (int)RegistrationState.Home || stat == (int)RegistrationState.Roaming)
-                {
-                    best = (RegistrationState)stat;
-                    break;
-                }
-
-                if (stat >= 0 && stat <= 5)
-                {
-                    best = (RegistrationState)stat;
-                }
-            }
-
-            Registration = best;
-            return best;
-        }
-
-        public static bool IsRegistered(RegistrationState state)
-        {
-            return state == RegistrationState.Home || state == RegistrationState.Roaming;
-        }
-
-        /// <summary>Polls registration every 2 s until registered, denied or timeoutMs passed.</summary>
-        public bool WaitRegistered(int timeoutMs)
-        {
-            long deadline = Channel.Clock.UptimeMs + timeoutMs;
-            while (true)
-            {
-                RegistrationState state = ReadRegistration();
-                if (IsRegistered(state))
-                {
-                    return true;
-                }
-
-                if (state == RegistrationState.Denied || Channel.Clock.UptimeMs >= deadline)
-                {
-                    LastError = new ModemError(ModemErrorKind.NotReady, (int)state, "not registered (stat " + ((int)state).ToString() + ")");
-                    return false;
-                }
-
-                Channel.Poll(2000);
-            }
-        }
-
-        /// <summary>AT+CCLK? ("yy/MM/dd,hh:mm:ss±zz", zz in quarter hours) converted to UTC.</summary>
-        public bool ReadNetworkTime(out DateTime utc)
-        {
-            utc = DateTime.MinValue;
-            AtReply reply = Channel.Send("AT+CCLK?", "+CCLK:", 300);
-            string text = reply.IsOk ? reply.Find("+CCLK:") : null;
-            if (text == null || !NetworkTime.TryParse(AtFields.Unquote(text), out utc))
-            {
-                LastError = reply.IsOk ? new ModemError(ModemErrorKind.NotReady, -1, "no valid network time") : ModemError.FromReply("AT+CCLK?", reply);
-                return false;
-            }
-
-            return true;
-        }
-
-        /// <summary>IMEI from AT+CGSN (a bare number, or "+CGSN: n" on some firmware).</summary>
-        public string ReadImei()
-        {
-            return Identity("AT+CGSN", "+CGSN:");
-        }
-
-        public string ReadIccid()
-        {
-            return Identity("AT+QCCID", "+QCCID:");
-        }
-
-        public string ReadRevision()
-        {
-            return Identity("AT+CGMR", "Revision:");
-        }
-
-        /// <summary>Radio off and on again (AT+CFUN=0 / 1, up to 15 s each): the middle rung of the recovery ladder.</summary>
-        public bool CycleRadio()
-        {
-            return Run("AT+CFUN=0", 15000) && Run("AT+CFUN=1", 15000);
         }
 
         /// <summary>Sends a command that only needs OK; keeps the typed error otherwise.</summary>
@@ -304,30 +246,6 @@ namespace StmNode.Modems
             }
 
             return AtFields.Split(text);
-        }
-
-        private string Identity(string command, string prefix)
-        {
-            AtReply reply = Channel.Send(command, null, 300);
-            if (!reply.IsOk || reply.LineCount == 0)
-            {
-                LastError = reply.IsOk ? new ModemError(ModemErrorKind.AtError, -1, command + ": empty") : ModemError.FromReply(command, reply);
-                return null;
-            }
-
-            string found = reply.Find(prefix);
-            return found != null ? found : reply.Line(0);
-        }
-
-        private void OnRegistrationUrc(string line)
-        {
-            // URC form "+CEREG: <stat>[,...]": the state is the first field (the read answer has n first).
-            string[] fields = AtFields.Split(line.Substring(line.IndexOf(':') + 1));
-            int stat = AtFields.IntAt(fields, 0, -1);
-            if (stat >= 0 && stat <= 5)
-            {
-                Registration = (RegistrationState)stat;
-            }
         }
 
         private void OnReboot(string line)

@@ -14,6 +14,7 @@ namespace StmNode.Modems
         private const int OpenResultTimeoutMs = 75000;
         private readonly QuectelModem _modem;
         private readonly AtChannel _channel;
+        private bool _receiveHex;
 
         public QuectelMqtt(QuectelModem modem)
         {
@@ -33,6 +34,9 @@ namespace StmNode.Modems
 
         public int RetryTimes = 3;
 
+        /// <summary>Longest wait for the publish prompt; without it the payload is never written.</summary>
+        public int PromptTimeoutMs = 5000;
+
         public ModemError LastError { get; private set; }
 
         public event MqttMessageHandler MessageReceived;
@@ -47,26 +51,34 @@ namespace StmNode.Modems
         /// <summary>QMTCFG: MQTT 3.1.1, keep-alive, session, packet timeout, then the model's receive / PDP / TLS settings.</summary>
         public bool Configure(int keepAliveSeconds, bool cleanSession, int sslContext)
         {
-            string id = Index.ToString();
-            if (!Run("AT+QMTCFG=\"version\"," + id + ",4") || !Run("AT+QMTCFG=\"keepalive\"," + id + "," + keepAliveSeconds.ToString())
-                || !Run("AT+QMTCFG=\"session\"," + id + "," + (cleanSession ? "1" : "0"))
-                || !Run("AT+QMTCFG=\"timeout\"," + id + "," + PacketTimeoutSeconds.ToString() + "," + RetryTimes.ToString() + ",0"))
+            string cfg = "AT+QMTCFG=\"";
+            string id = "\"," + Index.ToString() + ",";
+            string[] common = new string[]
             {
-                return false;
-            }
+                cfg + "version" + id + "4",
+                cfg + "keepalive" + id + keepAliveSeconds.ToString(),
+                cfg + "session" + id + (cleanSession ? "1" : "0"),
+                cfg + "timeout" + id + PacketTimeoutSeconds.ToString() + "," + RetryTimes.ToString() + ",0"
+            };
 
-            if (_modem.PublishWithLength)
+            // EC20: payload inside the URC with its length (quotes and line breaks in it stay safe), PDP context, TLS.
+            string[] ec20 = new string[]
             {
-                // EC20: payload inside the URC with its length, so quotes and line breaks in it are safe.
-                if (!Run("AT+QMTCFG=\"recv/mode\"," + id + ",0,1") || !Run("AT+QMTCFG=\"pdpcid\"," + id + "," + Ec20Modem.ContextId.ToString()))
-                {
-                    return false;
-                }
+                cfg + "recv/mode" + id + "0,1",
+                cfg + "pdpcid" + id + Ec20Modem.ContextId.ToString(),
+                cfg + "ssl" + id + (sslContext >= 0 ? "1," + sslContext.ToString() : "0")
+            };
 
-                return Run("AT+QMTCFG=\"ssl\"," + id + (sslContext >= 0 ? ",1," + sslContext.ToString() : ",0"));
-            }
+            // BC26 prints the payload inside the URC line without a length: as text a payload holding CR-LF could end
+            // the line and pose as a URC of its own, so it comes as hex; and no echo of what is typed in data mode.
+            string[] bc26 = new string[]
+            {
+                cfg + "echomode" + id + "0",
+                cfg + "dataformat" + id + "0,1"
+            };
 
-            return true;
+            _receiveHex = !_modem.PublishWithLength;
+            return RunScript(common) && RunScript(_modem.PublishWithLength ? ec20 : bc26);
         }
 
         public bool Open(string host, int port)
@@ -180,7 +192,7 @@ namespace StmNode.Modems
             string command = "AT+QMTPUB=" + Index.ToString() + "," + mid.ToString() + "," + qos.ToString() + ",0,\"" + topic + "\""
                 + (ctrlZ ? string.Empty : "," + count.ToString());
             string urc = "+QMTPUB: " + Index.ToString() + "," + mid.ToString() + ",";
-            AtReply accepted = _channel.SendData(new AtCommand(command, urc, AcceptTimeoutMs), payload, offset, count, ctrlZ, AcceptTimeoutMs);
+            AtReply accepted = _channel.SendData(new AtCommand(command, urc, AcceptTimeoutMs), payload, offset, count, ctrlZ, PromptTimeoutMs);
             string[] result = SecondPhase(command, urc, accepted, PacketResultTimeoutMs);
             return result != null && PacketOk("+QMTPUB", result);
         }
@@ -247,15 +259,16 @@ namespace StmNode.Modems
             return false;
         }
 
-        private bool Run(string command)
+        private bool RunScript(string[] script)
         {
-            AtReply reply = _channel.Send(command, null, 300);
-            if (!reply.IsOk)
+            AtReply failure;
+            int failed = AtScript.Run(_channel, script, 300, out failure);
+            if (failed >= 0)
             {
-                LastError = ModemError.FromReply(command, reply);
+                LastError = ModemError.FromReply(script[failed], failure);
             }
 
-            return reply.IsOk;
+            return failed < 0;
         }
 
         private bool Invalid(string message)
@@ -279,7 +292,7 @@ namespace StmNode.Modems
         {
             int index;
             string topic;
-            byte[] payload = QuectelRecv.PayloadOfLine(line);
+            byte[] payload = QuectelRecv.PayloadOfLine(line, _receiveHex);
             MqttMessageHandler handler = MessageReceived;
             if (payload != null && QuectelRecv.TryParseTopic(line, out index, out topic) && index == Index && handler != null)
             {

@@ -16,7 +16,11 @@ namespace StmNode.Modems
         private readonly ArrayList _subscriptions = new ArrayList();
         private readonly ArrayList _subscriptionQos = new ArrayList();
         private int _nextMessageId = 1;
+        private bool _caUploaded;
         private string _lastError = string.Empty;
+        // True once the whole bring-up (up to the PDP context) succeeded since the last reboot: a bring-up that
+        // failed half-way must be redone, or every later QMTOPEN ends in "PDP not active" for good.
+        private bool _bearerUp;
 
         public QuectelMqttLink(QuectelModem modem)
         {
@@ -24,7 +28,11 @@ namespace StmNode.Modems
             _mqtt = new QuectelMqtt(modem);
             _mqtt.MessageReceived += _events.AddMessage;
             _mqtt.Lost += OnLost;
-            _modem.Rebooted += delegate { OnLost("modem rebooted"); };
+            _modem.Rebooted += delegate
+            {
+                _bearerUp = false;
+                OnLost("modem rebooted");
+            };
         }
 
         /// <summary>APN to set before registration; null keeps the modem's stored one.</summary>
@@ -34,8 +42,11 @@ namespace StmNode.Modems
 
         public string ApnPassword;
 
-        /// <summary>CA file on the modem (uploaded with Ec20Modem.UploadFile) used when options ask for TLS.</summary>
+        /// <summary>CA file on the modem used when options ask for TLS.</summary>
         public string CaFile = "UFS:ca.pem";
+
+        /// <summary>When set, uploaded to <see cref="CaFile"/> (EC20) before the first TLS connect of this link.</summary>
+        public byte[] CaCertificate;
 
         public int SslContext = 0;
 
@@ -47,6 +58,12 @@ namespace StmNode.Modems
         }
 
         public bool IsConnected { get; private set; }
+
+        /// <summary>Downlink messages dropped because more arrived during one command than the queue holds.</summary>
+        public int DroppedMessages
+        {
+            get { return _events.DroppedMessages; }
+        }
 
         public string LastError
         {
@@ -79,12 +96,12 @@ namespace StmNode.Modems
                 return LinkResult.Ok;
             }
 
-            if (_modem.NeedsInit && !BringUp())
+            if ((_modem.NeedsInit || !_bearerUp) && !BringUp())
             {
                 return Fail(LinkResultMap.From(_modem.LastError), _modem.LastError.Message);
             }
 
-            if (options.UseTls && !_modem.ConfigureTls(SslContext, CaFile))
+            if (options.UseTls && !PrepareTls())
             {
                 return Fail(LinkResultMap.From(_modem.LastError), _modem.LastError.Message);
             }
@@ -164,6 +181,12 @@ namespace StmNode.Modems
         {
             if (!_mqtt.Open(options.Host, options.Port))
             {
+                if (_mqtt.LastError.Kind == ModemErrorKind.OpenFailed && _mqtt.LastError.Code == 3)
+                {
+                    // +QMTOPEN result 3, "failed to activate PDP": the bearer is gone; the next Connect brings it up again.
+                    _bearerUp = false;
+                }
+
                 if (_mqtt.LastError.Kind != ModemErrorKind.OpenFailed || _mqtt.LastError.Code != 2)
                 {
                     return false;
@@ -187,6 +210,7 @@ namespace StmNode.Modems
 
         private bool BringUp()
         {
+            _bearerUp = false;
             if (!_modem.PowerOn() || !_modem.Initialize() || !_modem.CheckSim())
             {
                 return false;
@@ -197,7 +221,25 @@ namespace StmNode.Modems
                 return false;
             }
 
-            return _modem.WaitRegistered(RegistrationTimeoutMs) && _modem.ActivatePdp();
+            _bearerUp = _modem.WaitRegistered(RegistrationTimeoutMs) && _modem.ActivatePdp();
+            return _bearerUp;
+        }
+
+        /// <summary>Uploads the CA once per link (the modem keeps its file system across reboots), then the SSL context.</summary>
+        private bool PrepareTls()
+        {
+            Ec20Modem ec20 = _modem as Ec20Modem;
+            if (CaCertificate != null && !_caUploaded && ec20 != null)
+            {
+                if (!ec20.UploadFile(CaFile, CaCertificate))
+                {
+                    return false;
+                }
+
+                _caUploaded = true;
+            }
+
+            return _modem.ConfigureTls(SslContext, CaFile);
         }
 
         private void OnLost(string reason)

@@ -72,8 +72,11 @@ namespace StmNode.Modems
             return index >= 0;
         }
 
-        /// <summary>The payload of the quoted (no length) form: between the quote after the topic and the last quote.</summary>
-        public static byte[] PayloadOfLine(string line)
+        /// <summary>
+        /// The payload of the quoted (no length) form: between the quote after the topic and the last quote, as hex
+        /// when the receive data format is hex. Null when the line is malformed or the hex is not hex.
+        /// </summary>
+        public static byte[] PayloadOfLine(string line, bool hex)
         {
             int open = line.IndexOf('"');
             int close = open < 0 ? -1 : line.IndexOf('"', open + 1);
@@ -84,7 +87,47 @@ namespace StmNode.Modems
                 return null;
             }
 
-            return Encoding.UTF8.GetBytes(line.Substring(start + 1, end - start - 1));
+            string text = line.Substring(start + 1, end - start - 1);
+            return hex ? FromHex(text) : Encoding.UTF8.GetBytes(text);
+        }
+
+        /// <summary>Hex text (either case) to bytes; null on an odd length or a non-hex character.</summary>
+        public static byte[] FromHex(string text)
+        {
+            if (text.Length % 2 != 0)
+            {
+                return null;
+            }
+
+            byte[] bytes = new byte[text.Length / 2];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                int high = Nibble(text[2 * i]);
+                int low = Nibble(text[2 * i + 1]);
+                if (high < 0 || low < 0)
+                {
+                    return null;
+                }
+
+                bytes[i] = (byte)((high << 4) | low);
+            }
+
+            return bytes;
+        }
+
+        private static int Nibble(char c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
         }
     }
 }

@@ -71,25 +71,26 @@ namespace StmNode.Host.Composition
 
             var channel = new AtChannel(line, clock, spec.AtLog ?? log);
             IMqttLink link;
-            switch (spec.Link)
+            if (spec.Link == "esp-at")
             {
-                case "bc26":
-                    link = new QuectelMqttLink(new Bc26Modem(channel, log, powerKey, reset))
-                    {
-                        Apn = NullIfEmpty(spec.Config.Apn),
-                        RegistrationTimeoutMs = spec.RegistrationTimeoutMs,
-                    };
-                    break;
-                case "ec20":
-                    link = new QuectelMqttLink(new Ec20Modem(channel, log, powerKey, reset))
-                    {
-                        Apn = NullIfEmpty(spec.Config.Apn),
-                        RegistrationTimeoutMs = spec.RegistrationTimeoutMs,
-                    };
-                    break;
-                default:
-                    link = new EspAtMqttLink(new EspAtModem(channel, log), spec.Config.WifiSsid, spec.Config.WifiPassword);
-                    break;
+                link = new EspAtMqttLink(new EspAtModem(channel, log), spec.Config.WifiSsid, spec.Config.WifiPassword);
+            }
+            else
+            {
+                QuectelModem modem = spec.Link == "bc26"
+                    ? new Bc26Modem(channel, log, powerKey, reset)
+                    : new Ec20Modem(channel, log, powerKey, reset);
+                var quectel = new QuectelMqttLink(modem)
+                {
+                    Apn = NullIfEmpty(spec.Config.Apn),
+                    RegistrationTimeoutMs = spec.RegistrationTimeoutMs,
+                };
+                if (spec.ModemPacketTimeoutSeconds.HasValue)
+                {
+                    quectel.Mqtt.PacketTimeoutSeconds = spec.ModemPacketTimeoutSeconds.Value;
+                }
+
+                link = quectel;
             }
 
             return new LinkParts(link, null, null, new[] { resource }) { Channel = channel, Modem = emulated };

@@ -28,6 +28,9 @@ namespace StmNode.Host.Composition
         /// <summary>Where the AT channel logs (with Trace enabled it prints every AT line, masked); null uses the node's log.</summary>
         public ILog AtLog { get; set; }
 
+        /// <summary>Quectel MQTT packet timeout (AT+QMTCFG="timeout"); null keeps the driver's default. Tests shorten it.</summary>
+        public int? ModemPacketTimeoutSeconds { get; set; }
+
         /// <summary>Longest wait for network registration of a modem link.</summary>
         public int RegistrationTimeoutMs { get; set; } = 120000;
 

@@ -81,6 +81,9 @@ namespace StmNode.Host.Emulators
         /// <summary>ESP-AT style backslash escapes inside quoted parameters.</summary>
         protected virtual bool BackslashEscapes => false;
 
+        /// <summary>True while a blocking command runs: new commands get <c>busy p...</c> (ESP-AT).</summary>
+        protected virtual bool IsBusy => false;
+
         /// <summary>Whether a command ends with CR-LF (ESP-AT) instead of CR (Quectel, where LF is ignored).</summary>
         protected virtual bool CrLfTerminated => false;
 
@@ -248,7 +251,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            Traced?.Invoke("-> " + Printable(data));
+            Traced?.Invoke("-> " + TraceMask.Apply(Printable(data)));
             lock (_writeGate)
             {
                 try
@@ -277,7 +280,7 @@ namespace StmNode.Host.Emulators
         /// Enters the payload mode after a prompt: the next bytes are payload, ended by Ctrl-Z (0x1A, ESC 0x1B cancels)
         /// when <paramref name="fixedLength"/> is negative, or after exactly that many bytes.
         /// </summary>
-        protected void BeginPayload(string prompt, int fixedLength, int maxLength, Action<byte[]> onComplete, Action onCancel)
+        protected void BeginPayload(string prompt, int fixedLength, int maxLength, Action<byte[]> onComplete, Action onCancel, bool echo = false)
         {
             if (Faults.DropPrompt)
             {
@@ -285,7 +288,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            var request = new PayloadRequest(fixedLength, maxLength, onComplete, onCancel);
+            var request = new PayloadRequest(fixedLength, maxLength, onComplete, onCancel, echo);
             _payload = request;
             _mode = InputMode.Payload;
             int delay = Faults.PromptDelayMs;
@@ -505,7 +508,7 @@ namespace StmNode.Host.Emulators
                     return;
                 }
 
-                Traced?.Invoke("<- " + Printable(buffer.AsSpan(0, n).ToArray()));
+                Traced?.Invoke("<- " + TraceMask.Apply(Printable(buffer.AsSpan(0, n).ToArray())));
                 lock (Sync)
                 {
                     if (_disposed)
@@ -631,6 +634,12 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
+            if (IsBusy)
+            {
+                Line("busy p...");
+                return;
+            }
+
             if (Faults.TryTakeFailure(text, out string reply))
             {
                 Line(reply);
@@ -693,6 +702,11 @@ namespace StmNode.Host.Emulators
                 }
 
                 request.Data.Add(b);
+                if (request.Echo)
+                {
+                    _echo.Add(b);
+                }
+
                 if (request.Data.Count > request.MaxLength)
                 {
                     _payload = null;
@@ -713,6 +727,7 @@ namespace StmNode.Host.Emulators
 
         private void FinishPayload(PayloadRequest request, bool complete)
         {
+            FlushEcho();
             _payload = null;
             _mode = InputMode.Command;
             if (complete)
@@ -831,8 +846,9 @@ namespace StmNode.Host.Emulators
 
         private sealed class PayloadRequest
         {
-            public PayloadRequest(int fixedLength, int maxLength, Action<byte[]> complete, Action cancel)
+            public PayloadRequest(int fixedLength, int maxLength, Action<byte[]> complete, Action cancel, bool echo)
             {
+                Echo = echo;
                 FixedLength = fixedLength;
                 MaxLength = maxLength;
                 Complete = complete;
@@ -840,6 +856,9 @@ namespace StmNode.Host.Emulators
             }
 
             public int FixedLength { get; }
+
+            /// <summary>Echo payload bytes back (Quectel QMTCFG "echomode" 1).</summary>
+            public bool Echo { get; }
 
             public int MaxLength { get; }
 

@@ -37,8 +37,6 @@ namespace StmNode.Host.Emulators
         /// <summary>The broker link died without the modem asking for it.</summary>
         public event Action? Lost;
 
-        public bool IsConnected => _client?.IsConnected == true;
-
         /// <summary>Opens TCP. Returns 0 on success, 4 when the name does not resolve, -1 when the connect fails.</summary>
         public async Task<int> OpenAsync(string host, int port)
         {

@@ -14,11 +14,6 @@ namespace StmNode.Host.Emulators
         private readonly Queue<byte> _bytes = new Queue<byte>();
         private bool _closed;
 
-        public bool IsClosed
-        {
-            get { lock (_gate) { return _closed; } }
-        }
-
         /// <summary>Appends bytes; returns false when the channel is closed.</summary>
         public bool Write(ReadOnlySpan<byte> data)
         {

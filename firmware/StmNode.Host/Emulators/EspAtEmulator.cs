@@ -40,6 +40,7 @@ namespace StmNode.Host.Emulators
         private bool _connecting;
         private int _cipMode;
         private TcpClient? _pendingTcp;
+        private bool _busy;
 
         public EspAtEmulator(EmulatorOptions? options = null)
             : base(options)
@@ -124,6 +125,8 @@ namespace StmNode.Host.Emulators
 
         protected override int DefaultCmeMode => 0;
 
+        protected override bool IsBusy => _busy;
+
         protected override string[] StormUrcs => new[] { "WIFI CONNECTED", "WIFI GOT IP", "+STA_CONNECTED:\"a4:cf:12:00:00:01\"", "+TIME_UPDATED" };
 
         protected override void EmitBootBanner()
@@ -140,6 +143,7 @@ namespace StmNode.Host.Emulators
 
         protected override void ResetState()
         {
+            _busy = false;
             CloseMqtt(true);
             _wifiUp = false;
             _cwMode = 1;
@@ -246,6 +250,7 @@ namespace StmNode.Host.Emulators
 
             int generation = Generation;
             int timeout = Options.BrokerTimeoutMs;
+            _busy = true;
             RunAsync(async () =>
             {
                 var tcp = new TcpClient();
@@ -263,6 +268,11 @@ namespace StmNode.Host.Emulators
 
                 lock (Sync)
                 {
+                    if (Generation == generation)
+                    {
+                        _busy = false;
+                    }
+
                     if (Generation != generation || !connected)
                     {
                         tcp.Dispose();
@@ -416,11 +426,17 @@ namespace StmNode.Host.Emulators
             _reconnect = reconnect;
             _connecting = true;
             int generation = Generation;
+            _busy = true;
             RunAsync(async () =>
             {
                 BrokerSession? session = await ConnectBroker().ConfigureAwait(false);
                 lock (Sync)
                 {
+                    if (Generation == generation)
+                    {
+                        _busy = false;
+                    }
+
                     if (Generation != generation)
                     {
                         session?.Abort();
@@ -616,11 +632,17 @@ namespace StmNode.Host.Emulators
             }
 
             int generation = Generation;
+            _busy = true;
             RunAsync(async () =>
             {
                 int[]? granted = await session.SubscribeAsync(new[] { new KeyValuePair<string, int>(topic, qos) }).ConfigureAwait(false);
                 lock (Sync)
                 {
+                    if (Generation == generation)
+                    {
+                        _busy = false;
+                    }
+
                     if (Generation != generation)
                     {
                         return;
@@ -658,11 +680,17 @@ namespace StmNode.Host.Emulators
             }
 
             int generation = Generation;
+            _busy = true;
             RunAsync(async () =>
             {
                 bool done = await session.UnsubscribeAsync(new[] { topic }).ConfigureAwait(false);
                 lock (Sync)
                 {
+                    if (Generation == generation)
+                    {
+                        _busy = false;
+                    }
+
                     if (Generation == generation)
                     {
                         if (done)
@@ -694,11 +722,17 @@ namespace StmNode.Host.Emulators
             }
 
             int generation = Generation;
+            _busy = true;
             RunAsync(async () =>
             {
                 bool sent = await session.PublishAsync(topic, Encoding.UTF8.GetBytes(data), qos, retain).ConfigureAwait(false);
                 lock (Sync)
                 {
+                    if (Generation == generation)
+                    {
+                        _busy = false;
+                    }
+
                     if (Generation == generation)
                     {
                         if (sent)
@@ -733,11 +767,17 @@ namespace StmNode.Host.Emulators
             int generation = Generation;
             BeginPayload("\r\n>", length, length, payload =>
             {
+                _busy = true;
                 RunAsync(async () =>
                 {
                     bool sent = await session.PublishAsync(topic, payload, qos, retain).ConfigureAwait(false);
                     lock (Sync)
                     {
+                        if (Generation == generation)
+                        {
+                            _busy = false;
+                        }
+
                         if (Generation == generation)
                         {
                             Line(sent ? "+MQTTPUB:OK" : "+MQTTPUB:FAIL");

@@ -81,6 +81,11 @@ namespace StmNode.Host.Emulators
                 }
 
                 QmtClient client = _clients[clientIndex];
+                if (!client.Opened && !client.Opening)
+                {
+                    return;
+                }
+
                 client.Reset();
                 Urc("+QMTSTAT: " + clientIndex + "," + code);
             }
@@ -127,7 +132,8 @@ namespace StmNode.Host.Emulators
                     Ok();
                     StartPublish(client, messageId, qos, retain, topic, payload);
                 },
-                Ok);
+                Ok,
+                client.EchoMode == 1);
         }
 
         protected static string Hex(byte[] data)

@@ -1,6 +1,7 @@
 using System;
 using Iot.Device.DHTxx.Esp32;
 using StmNode.Ports;
+using UnitsNet;
 
 namespace StmNode.Adapters
 {
@@ -10,10 +11,13 @@ namespace StmNode.Adapters
     /// </summary>
     public sealed class Dht11Sensor : IHumiditySensor
     {
+        private const string NoFrame = "no valid frame (timeout or checksum)";
+
         private readonly Dht11 _dht;
 
         /// <param name="echoGpio">RMT receive pin, wired to DATA.</param>
         /// <param name="triggerGpio">Drive pin, wired to the same DATA line.</param>
+        /// <remarks>The binding takes an RMT channel, opens the trigger pin on its own GpioController and waits 1 s for the sensor.</remarks>
         public Dht11Sensor(int echoGpio, int triggerGpio)
         {
             _dht = new Dht11(echoGpio, triggerGpio);
@@ -25,23 +29,25 @@ namespace StmNode.Adapters
             humidityPercent = 0;
             try
             {
-                // Each getter triggers a read; within a second the binding answers from the same frame.
-                double temperature = _dht.Temperature.DegreesCelsius;
+                // Each getter starts a read (up to the RMT's 1 s receive timeout); within a second of a good frame the
+                // binding answers from that frame, so both values come from the same reading. On a failed read the
+                // getters return default values: the flag is checked before a value is used.
+                Temperature temperature = _dht.Temperature;
                 if (!_dht.IsLastReadSuccessful)
                 {
-                    error = "no valid frame (timeout or checksum)";
+                    error = NoFrame;
                     return false;
                 }
 
-                double humidity = _dht.Humidity.Percent;
+                RelativeHumidity humidity = _dht.Humidity;
                 if (!_dht.IsLastReadSuccessful)
                 {
-                    error = "no valid frame (timeout or checksum)";
+                    error = NoFrame;
                     return false;
                 }
 
-                temperatureCelsius = temperature;
-                humidityPercent = humidity;
+                temperatureCelsius = temperature.DegreesCelsius;
+                humidityPercent = humidity.Percent;
                 error = "";
                 return true;
             }

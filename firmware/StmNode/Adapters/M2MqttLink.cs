@@ -59,6 +59,12 @@ namespace StmNode.Adapters
         public LinkResult Connect(MqttConnectOptions options)
         {
             Disconnect();
+            if (options == null || options.Host == null || options.ClientId == null || options.KeepAliveSeconds < 0 || options.KeepAliveSeconds > ushort.MaxValue)
+            {
+                LastError = "connect refused: missing host or client id, or keep-alive outside 0..65535 s";
+                return LinkResult.InvalidArgument;
+            }
+
             if (!_wifi.Connect())
             {
                 LastError = _wifi.LastError;
@@ -67,26 +73,31 @@ namespace StmNode.Adapters
 
             try
             {
+                // The constructor resolves the host name (DNS); Connect opens the socket, runs the TLS handshake and
+                // waits for CONNACK (M2Mqtt's own 30 s limit). A hang below the socket is the watchdog's job.
                 MqttClient client = new MqttClient(options.Host, options.Port, options.UseTls, options.UseTls ? _caCert : null, null,
                     options.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.MqttMsgPublishReceived += OnPublishReceived;
                 client.ConnectionClosed += OnConnectionClosed;
                 _lostReason = null;
+                _client = client;
                 MqttReasonCode code = client.Connect(options.ClientId, options.Username, options.Password, options.CleanSession, (ushort)options.KeepAliveSeconds);
                 if (code != MqttReasonCode.Success)
                 {
                     LastError = "broker refused the connection (code " + ((int)code).ToString() + ")";
-                    Close(client);
+                    Disconnect();
                     return LinkResult.Refused;
                 }
 
-                _client = client;
                 return LinkResult.Ok;
             }
             catch (Exception e)
             {
-                // Socket, DNS and TLS failures arrive as exceptions; the message may name the host, never a secret.
-                LastError = "connect failed: " + e.GetType().Name;
+                // Socket, DNS and TLS failures arrive as exceptions; a failed Connect can leave M2Mqtt's receive thread
+                // and socket open, so the client is closed here. The type name never carries a secret.
+                // M2Mqtt wraps socket and TLS errors: the inner type tells a dead network from a refused certificate.
+                LastError = "connect failed: " + e.GetType().Name + (e.InnerException == null ? "" : " (" + e.InnerException.GetType().Name + ")");
+                Disconnect();
                 return LinkResult.Failed;
             }
         }
@@ -94,7 +105,7 @@ namespace StmNode.Adapters
         public LinkResult Subscribe(string topicFilter, int qos)
         {
             MqttClient client = _client;
-            if (client == null)
+            if (client == null || !client.IsConnected)
             {
                 return LinkResult.NotConnected;
             }
@@ -113,18 +124,22 @@ namespace StmNode.Adapters
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
+            if (topic == null || payload == null || offset < 0 || count < 0 || count > payload.Length - offset)
+            {
+                LastError = "publish refused: no topic or payload, or offset/count outside the payload";
+                return LinkResult.InvalidArgument;
+            }
+
             MqttClient client = _client;
             if (client == null || !client.IsConnected)
             {
                 return LinkResult.NotConnected;
             }
 
-            byte[] message = payload;
-            if (offset != 0 || count != payload.Length)
-            {
-                message = new byte[count];
-                Array.Copy(payload, offset, message, 0, count);
-            }
+            // M2Mqtt only queues the message and sends it later from its own thread: it gets a copy, so the caller
+            // may reuse its buffer as soon as this returns.
+            byte[] message = new byte[count];
+            Array.Copy(payload, offset, message, 0, count);
 
             try
             {
@@ -170,8 +185,7 @@ namespace StmNode.Adapters
             if (reason != null && _client != null)
             {
                 LastError = reason;
-                Close(_client);
-                _client = null;
+                Disconnect();
                 LinkLostHandler lost = Lost;
                 if (lost != null)
                 {
@@ -197,6 +211,12 @@ namespace StmNode.Adapters
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
+            // A closed client's dispatch thread may still deliver; only the current session counts.
+            if (sender != _client)
+            {
+                return;
+            }
+
             lock (_queue)
             {
                 // A node that cannot keep up loses the newest messages; IoTDA repeats unanswered requests.
@@ -211,6 +231,11 @@ namespace StmNode.Adapters
 
         private void OnConnectionClosed(object sender, EventArgs e)
         {
+            if (sender != _client)
+            {
+                return;
+            }
+
             _lostReason = "connection closed by the broker or the network";
             _signal.Set();
         }
@@ -219,13 +244,20 @@ namespace StmNode.Adapters
         {
             client.MqttMsgPublishReceived -= OnPublishReceived;
             client.ConnectionClosed -= OnConnectionClosed;
-            try
+            if (client.IsConnected)
             {
-                if (client.IsConnected)
+                try
                 {
                     client.Disconnect();
                 }
+                catch (Exception)
+                {
+                    // DISCONNECT cannot be sent on a dead socket; Close below still stops the client's threads.
+                }
+            }
 
+            try
+            {
                 client.Close();
             }
             catch (Exception)

@@ -31,15 +31,19 @@ namespace StmNode.Adapters
         {
             try
             {
-                CancellationTokenSource timeout = new CancellationTokenSource(_timeoutMs);
-                bool ok = WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, requiresDateTime: false, token: timeout.Token);
-                if (!ok)
+                // The source's timer cancels the token; disposing it stops the timer once the call has returned.
+                using (CancellationTokenSource timeout = new CancellationTokenSource(_timeoutMs))
                 {
-                    Exception cause = WifiNetworkHelper.HelperException;
-                    LastError = "Wi-Fi '" + _ssid + "' not joined (status " + ((int)WifiNetworkHelper.Status).ToString() + (cause == null ? ")" : ", " + cause.GetType().Name + ")");
-                }
+                    bool ok = WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, requiresDateTime: false, token: timeout.Token);
+                    if (!ok)
+                    {
+                        // ConnectDhcp catches its own failures and reports them through Status and HelperException.
+                        Exception cause = WifiNetworkHelper.HelperException;
+                        LastError = "Wi-Fi '" + _ssid + "' not joined (status " + ((int)WifiNetworkHelper.Status).ToString() + (cause == null ? ")" : ", " + cause.GetType().Name + ")");
+                    }
 
-                return ok;
+                    return ok;
+                }
             }
             catch (Exception e)
             {

@@ -152,6 +152,19 @@ namespace StmNode.IntegrationTests.Emulators
         }
 
         [TestMethod]
+        public async Task EchoMode_EchoesThePayload()
+        {
+            await using EmulatorRig rig = await ConnectedAsync();
+            DeviceScript d = rig.Device;
+            d.Command("AT+QMTCFG=\"echomode\",0,1");
+            d.Send("AT+QMTPUB=0,0,0,0,\"up/echo\"\r");
+            d.WaitFor("\r\n> ");
+            d.Send("abc\u001a");
+            Assert.AreEqual("abc\r\nOK\r\n", d.WaitFor("\r\nOK\r\n"));
+            Assert.AreEqual("+QMTPUB: 0,0,0", d.WaitForLine("+QMTPUB:"));
+        }
+
+        [TestMethod]
         public async Task Qmtconn_BadPassword_ReportsConnackCode()
         {
             await using EmulatorRig rig = await BootedAsync();

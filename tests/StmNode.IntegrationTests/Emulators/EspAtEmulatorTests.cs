@@ -108,6 +108,34 @@ namespace StmNode.IntegrationTests.Emulators
         }
 
         [TestMethod]
+        public async Task BlockingConnect_AnswersBusy_ThenErrorWhenNoConnack()
+        {
+            var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            silent.Start();
+            try
+            {
+                EmulatorOptions options = new EmulatorOptions { BrokerTimeoutMs = 500, GuardTimeMs = 100 };
+                await using EmulatorRig rig = await EmulatorRig.StartAsync(o => new EspAtEmulator(o), options);
+                DeviceScript d = rig.Device;
+                d.LineEnding = "\r\n";
+                d.WaitFor("\r\nready\r\n");
+                d.Command("ATE0");
+                d.Command("AT+CWJAP=\"any\",\"thing\"");
+                d.Command("AT+MQTTUSERCFG=0,1,\"esp-node\",\"\",\"\",0,0,\"\"");
+                int port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+                d.Send("AT+MQTTCONN=0,\"127.0.0.1\"," + port + ",0\r\n");
+                await Task.Delay(100);
+                Assert.AreEqual("\r\nbusy p...\r\n", d.Command("AT", "busy p...\r\n"));
+                d.WaitFor("\r\nERROR\r\n", 3000);
+                Assert.AreEqual("\r\nOK\r\n", d.Command("AT"));
+            }
+            finally
+            {
+                silent.Stop();
+            }
+        }
+
+        [TestMethod]
         public async Task BrokerStop_ReportsDisconnected()
         {
             await using EmulatorRig rig = await ConnectedAsync();

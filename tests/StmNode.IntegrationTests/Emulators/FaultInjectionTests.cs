@@ -12,7 +12,7 @@ namespace StmNode.IntegrationTests.Emulators
     [TestClass]
     public class FaultInjectionTests
     {
-        private static async Task<(Ec20Emulator Emulator, RecordingStream Recorder, DeviceScript Device, DuplexPipe Pipe)> RecordedEc20Async(int seed)
+        private static (Ec20Emulator Emulator, RecordingStream Recorder, DeviceScript Device, DuplexPipe Pipe) RecordedEc20(int seed)
         {
             var pipe = new DuplexPipe();
             var recorder = new RecordingStream(pipe.ModemEnd);
@@ -21,7 +21,6 @@ namespace StmNode.IntegrationTests.Emulators
             emulator.Attach(recorder);
             device.WaitFor("\r\nRDY\r\n");
             device.Command("ATE0");
-            await Task.CompletedTask;
             return (emulator, recorder, device, pipe);
         }
 
@@ -36,9 +35,9 @@ namespace StmNode.IntegrationTests.Emulators
         }
 
         [TestMethod]
-        public async Task ByteByByteChunking_SplitsEveryLineAtEveryPosition()
+        public void ByteByByteChunking_SplitsEveryLineAtEveryPosition()
         {
-            var (emulator, recorder, device, pipe) = await RecordedEc20Async(1);
+            var (emulator, recorder, device, pipe) = RecordedEc20(1);
             using (pipe)
             using (device)
             using (emulator)
@@ -53,11 +52,11 @@ namespace StmNode.IntegrationTests.Emulators
         }
 
         [TestMethod]
-        public async Task RandomChunking_IsReproducibleFromTheSeed()
+        public void RandomChunking_IsReproducibleFromTheSeed()
         {
             int[] Run(int seed)
             {
-                var (emulator, recorder, device, pipe) = RecordedEc20Async(seed).GetAwaiter().GetResult();
+                var (emulator, recorder, device, pipe) = RecordedEc20(seed);
                 using (pipe)
                 using (device)
                 using (emulator)
@@ -76,7 +75,6 @@ namespace StmNode.IntegrationTests.Emulators
             CollectionAssert.AreNotEqual(first, other);
             Assert.IsTrue(first.All(size => size >= 1 && size <= 8));
             Assert.IsTrue(first.Any(size => size > 1));
-            await Task.CompletedTask;
         }
 
         [TestMethod]

@@ -22,7 +22,7 @@ namespace StmNode.IntegrationTests.Support
         private readonly DuplexPipe _pipe;
         private readonly StreamSerialLine _serial;
 
-        private ModemLinkRig(string kind, TestBroker broker, DuplexPipe pipe, AtEmulator emulator, StreamSerialLine serial, IClock clock, ILog log)
+        private ModemLinkRig(string kind, TestBroker broker, DuplexPipe pipe, AtEmulator emulator, StreamSerialLine serial, IClock clock, ILog log, string wifiPassword)
         {
             Kind = kind;
             Broker = broker;
@@ -40,7 +40,7 @@ namespace StmNode.IntegrationTests.Support
                     Link = new QuectelMqttLink(new Bc26Modem(Channel, log, null, null));
                     break;
                 default:
-                    Link = new EspAtMqttLink(new EspAtModem(Channel, log), WifiSsid, WifiPassword);
+                    Link = new EspAtMqttLink(new EspAtModem(Channel, log), WifiSsid, wifiPassword);
                     break;
             }
         }
@@ -59,7 +59,8 @@ namespace StmNode.IntegrationTests.Support
 
         public IMqttLink Link { get; }
 
-        public static async Task<ModemLinkRig> StartAsync(string kind, IClock clock, ILog log, int seed = 1)
+        /// <summary>Starts the rig; wifiPassword is what both the ESP-AT module's access point and the link use.</summary>
+        public static async Task<ModemLinkRig> StartAsync(string kind, IClock clock, ILog log, int seed = 1, string wifiPassword = WifiPassword)
         {
             EmulatorOptions options = new EmulatorOptions
             {
@@ -68,7 +69,7 @@ namespace StmNode.IntegrationTests.Support
                 ChunkPauseMs = 0,
                 Seed = seed,
                 WifiSsid = WifiSsid,
-                WifiPassword = WifiPassword,
+                WifiPassword = wifiPassword,
             };
             TestBroker broker = await TestBroker.StartAsync();
             DuplexPipe pipe = new DuplexPipe();
@@ -80,7 +81,7 @@ namespace StmNode.IntegrationTests.Support
                 _ => throw new ArgumentException("unknown modem kind " + kind),
             };
             emulator.Attach(pipe.ModemEnd);
-            ModemLinkRig rig = new ModemLinkRig(kind, broker, pipe, emulator, new StreamSerialLine(pipe.DeviceEnd), clock, log);
+            ModemLinkRig rig = new ModemLinkRig(kind, broker, pipe, emulator, new StreamSerialLine(pipe.DeviceEnd), clock, log, wifiPassword);
 
             // A modem that was already running when the node starts: its boot banner has passed.
             rig.Channel.Poll(200);

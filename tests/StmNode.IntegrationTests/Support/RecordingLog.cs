@@ -3,12 +3,15 @@ using StmNode.Ports;
 
 namespace StmNode.IntegrationTests.Support
 {
-    /// <summary>Keeps every log line at every level, so tests can search them (for secrets, for errors).</summary>
+    /// <summary>Keeps the log lines (every level by default), so tests can search them (for secrets, for errors).</summary>
     public sealed class RecordingLog : ILog
     {
         public List<string> Lines { get; } = new List<string>();
 
-        public bool IsEnabled(LogLevel level) => true;
+        /// <summary>Lines below this level are not kept (Trace by default: everything).</summary>
+        public LogLevel MinimumLevel { get; set; } = LogLevel.Trace;
+
+        public bool IsEnabled(LogLevel level) => level >= MinimumLevel;
 
         public void Write(LogLevel level, string source, string message)
         {

@@ -141,7 +141,7 @@ namespace StmNode.Tests.At
             AtReply reply = channel.Send("AT+CSQ", "+CSQ:", 300);
 
             Assert.AreEqual((int)AtStatus.Timeout, (int)reply.Status);
-            Assert.AreEqual(800L, clock.UptimeMs);
+            Assert.AreEqual(1400L, clock.UptimeMs);
             Assert.AreEqual(0, line.Unmet);
             Assert.IsNull(line.Failure);
             Assert.IsTrue(log.Contains("timeout on AT+CSQ"));
@@ -158,7 +158,7 @@ namespace StmNode.Tests.At
             bool answered = channel.Resync();
 
             Assert.IsFalse(answered);
-            Assert.AreEqual(1500L, clock.UptimeMs);
+            Assert.AreEqual(2100L, clock.UptimeMs);
             Assert.AreEqual(0, line.Unmet);
         }
 
@@ -196,6 +196,7 @@ namespace StmNode.Tests.At
 
             Assert.IsTrue(reply.IsOk);
             Assert.AreEqual(0, reply.LineCount);
+            Assert.AreEqual(1, channel.DroppedLines);
         }
 
         [TestMethod]

@@ -225,5 +225,49 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual((int)LinkResult.Ok, (int)reconnected, link.LastError);
             Assert.IsNull(line.Failure);
         }
+
+        [TestMethod]
+        public void Unsubscribe_NotSubscribedIsOk_ErrorIsTyped()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            EspAtMqttLink link = EspAtScripts.Connected(line, clock);
+            line.Expect("AT+MQTTUNSUB=0,\"a/b\"", "\r\nNO UNSUBSCRIBE\r\n");
+            line.Expect("AT+MQTTUNSUB=0,\"c\"", "\r\nERR CODE:0x6043\r\n\r\nERROR\r\n");
+
+            Assert.IsTrue(link.Modem.Unsubscribe("a/b"));
+            Assert.IsFalse(link.Modem.Unsubscribe("c"));
+            Assert.AreEqual(0x6043, link.Modem.LastError.Code);
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        public void Connect_CommandOver256Bytes_AllCredentialsThroughLongForms()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            string clientId = new string('c', 200);
+            EspAtScripts.StartAndJoin(line);
+            line.Expect("AT+MQTTUSERCFG=0,1,\"\",\"\",\"\",0,0,\"\"", Ok);
+            line.Expect("AT+MQTTLONGCLIENTID=0,200", Ok + "\r\n>");
+            line.ExpectData(clientId, Ok);
+            line.Expect("AT+MQTTLONGUSERNAME=0,4", Ok + "\r\n>");
+            line.ExpectData("dev1", Ok);
+            line.Expect("AT+MQTTLONGPASSWORD=0,60", Ok + "\r\n>");
+            line.ExpectData(new string('p', 60), Ok);
+            line.Expect("AT+MQTTCONNCFG=0,120,0,\"\",\"\",0,0", Ok);
+            line.Expect("AT+MQTTCONN=0,\"iot.example.com\",1883,0", Ok);
+            EspAtMqttLink link = EspAtScripts.Link(line, clock);
+            MqttConnectOptions options = QuectelScripts.Options();
+            options.ClientId = clientId;
+            options.Password = new string('p', 60);
+
+            LinkResult result = link.Connect(options);
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)result, link.LastError);
+            Assert.IsNull(line.Failure);
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsTrue(link.Modem.Channel.Trace.Dump().IndexOf("pppp") < 0);
+        }
     }
 }

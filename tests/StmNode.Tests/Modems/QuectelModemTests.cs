@@ -32,8 +32,8 @@ namespace StmNode.Tests.Modems
 
             Assert.IsTrue(on);
             Assert.AreEqual(2, key.Count);
-            Assert.AreEqual("high@2000", key[0]);
-            Assert.AreEqual("low@2600", key[1]);
+            Assert.AreEqual("high@2900", key[0]);
+            Assert.AreEqual("low@3500", key[1]);
             Assert.AreEqual(1, reboots);
             Assert.IsTrue(modem.NeedsInit);
             Assert.IsNull(line.Failure);
@@ -315,6 +315,70 @@ namespace StmNode.Tests.Modems
 
             Assert.IsTrue(modem.Initialize());
             Assert.IsFalse(modem.NeedsInit);
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        public void PowerOff_Ec20Confirms_NoKeyPressAndReinitNeeded()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            RecordingOutput key = new RecordingOutput(clock);
+            line.Expect("AT+QPOWD=1", Ok).Then(1500, "\r\nPOWERED DOWN\r\n");
+            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
+
+            Assert.IsTrue(modem.PowerOff());
+            Assert.AreEqual(0, key.Count);
+            Assert.IsTrue(modem.NeedsInit);
+            Assert.AreEqual(1500L, clock.UptimeMs);
+        }
+
+        [TestMethod]
+        public void PowerOff_Ec20Silent_HoldsPwrKeyForTheOffTime()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            RecordingOutput key = new RecordingOutput(clock);
+            line.Expect("AT+QPOWD=1", null).Expect("AT", null).Expect("AT", null).Expect("AT", null);
+            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
+
+            Assert.IsTrue(modem.PowerOff());
+            Assert.AreEqual(2, key.Count);
+            Assert.AreEqual("high@67400", key[0]);
+            Assert.AreEqual("low@68200", key[1]);
+        }
+
+        [TestMethod]
+        public void PowerOff_Bc26_Qpowd0()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            line.Expect("AT+QPOWD=0", Ok);
+            QuectelModem modem = QuectelScripts.Modem(line, clock, false);
+
+            Assert.IsTrue(modem.PowerOff());
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        public void Restart_ResetPulseThenRdy_NoPwrKey()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            RecordingOutput key = new RecordingOutput(clock);
+            RecordingOutput reset = new RecordingOutput(clock);
+            line.SendAt(3000, "\r\nRDY\r\n");
+            for (int i = 0; i < 4; i++)
+            {
+                line.Expect("AT", null);
+            }
+
+            line.Expect("AT", Ok);
+            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, reset);
+
+            Assert.IsTrue(modem.Restart());
+            Assert.AreEqual(0, key.Count);
+            Assert.AreEqual("low@460", reset[1]);
             Assert.IsNull(line.Failure);
         }
     }

@@ -47,11 +47,15 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
-        public void Connect_Ec20Tls_ConfiguresSslContextAndMqttSsl()
+        public void Connect_Ec20Tls_UploadsCaConfiguresSslContextAndMqttSsl()
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             QuectelScripts.BringUp(line, true);
+            byte[] ca = Encoding.UTF8.GetBytes("-----BEGIN CERTIFICATE-----\r\nMIIB\r\n-----END CERTIFICATE-----\r\n");
+            line.Expect("AT+QFDEL=\"UFS:ca.pem\"", Ok);
+            line.Expect("AT+QFUPL=\"UFS:ca.pem\"," + ca.Length.ToString() + ",60", "\r\nCONNECT\r\n");
+            line.ExpectData(ca, "\r\n+QFUPL: " + ca.Length.ToString() + ",1a2b\r\n" + Ok);
             line.Expect("AT+QSSLCFG=\"sslversion\",0,4", Ok).Expect("AT+QSSLCFG=\"ciphersuite\",0,0xFFFF", Ok)
                 .Expect("AT+QSSLCFG=\"seclevel\",0,1", Ok).Expect("AT+QSSLCFG=\"cacert\",0,\"UFS:ca.pem\"", Ok)
                 .Expect("AT+QSSLCFG=\"ignorelocaltime\",0,1", Ok).Expect("AT+QSSLCFG=\"sni\",0,1", Ok);
@@ -59,6 +63,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+QMTOPEN=0,\"iot.example.com\",8883", Ok).Then(2000, "\r\n+QMTOPEN: 0,0\r\n");
             line.Expect("AT+QMTCONN=0,\"dev1_0_0_2026112510\",\"dev1\",\"pw\"", Ok).Then(500, "\r\n+QMTCONN: 0,0,0\r\n");
             QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, true));
+            link.CaCertificate = ca;
             MqttConnectOptions options = QuectelScripts.Options();
             options.Port = 8883;
             options.UseTls = true;
@@ -398,7 +403,7 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
-        public void Poll_Bc26RecvWithJson_MessageWithQuotesAndCommas()
+        public void Poll_Bc26RecvHex_JsonMessageDecoded()
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
@@ -408,7 +413,7 @@ namespace StmNode.Tests.Modems
             {
                 received.Add(topic + "|" + Encoding.UTF8.GetString(payload, offset, count));
             };
-            line.Send("\r\n+QMTRECV: 0,3,\"$oc/devices/dev1/sys/commands/request_id=42\",\"{\"paras\":{\"led\":\"on\",\"n\":1}}\"\r\n");
+            line.Send("\r\n+QMTRECV: 0,3,\"$oc/devices/dev1/sys/commands/request_id=42\",\"7B227061726173223A7B226C6564223A226F6E222C226E223A317D7D\"\r\n");
 
             link.Poll(10);
 
@@ -451,7 +456,7 @@ namespace StmNode.Tests.Modems
             ScriptedModemLine line = new ScriptedModemLine(clock);
             QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
             link.MessageReceived += delegate(string topic, byte[] payload, int offset, int count) { throw new System.Exception("bad"); };
-            line.Send("\r\n+QMTRECV: 0,3,\"t\",\"x\"\r\n");
+            line.Send("\r\n+QMTRECV: 0,3,\"t\",\"78\"\r\n");
 
             Expect.Throws(typeof(System.Exception), delegate { link.Poll(10); });
             Assert.IsTrue(link.IsConnected);
@@ -471,6 +476,121 @@ namespace StmNode.Tests.Modems
             Assert.IsFalse(link.IsConnected);
             Assert.AreEqual(0, line.Unmet);
             Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        public void Unsubscribe_TwoPhase_ResultAndTypedFailure()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
+            line.Expect("AT+QMTUNS=0,7,\"a/b\"", Ok).Then(200, "\r\n+QMTUNS: 0,7,0\r\n");
+            line.Expect("AT+QMTUNS=0,8,\"a/b\"", Ok).Then(200, "\r\n+QMTUNS: 0,8,2\r\n");
+
+            bool first = link.Mqtt.Unsubscribe("a/b", 7);
+            bool second = link.Mqtt.Unsubscribe("a/b", 8);
+
+            Assert.IsTrue(first);
+            Assert.IsFalse(second);
+            Assert.AreEqual((int)ModemErrorKind.PacketFailed, (int)link.Mqtt.LastError.Kind);
+            Assert.AreEqual(2, link.Mqtt.LastError.Code);
+            Assert.IsFalse(link.Mqtt.Unsubscribe("a\"b", 9));
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        public void Connect_QmtcfgRefused_TypedCmeErrorNamesTheCommand()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, false);
+            line.Expect("AT+QMTCFG=\"version\",0,4", Ok).Expect("AT+QMTCFG=\"keepalive\",0,120", "\r\n+CME ERROR: 50\r\n");
+            QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, false));
+
+            LinkResult result = link.Connect(QuectelScripts.Options());
+
+            Assert.AreEqual((int)LinkResult.Refused, (int)result);
+            Assert.AreEqual(50, link.Mqtt.LastError.Code);
+            Assert.AreEqual("AT+QMTCFG=\"keepalive\",0,120: +CME ERROR: 50", link.LastError);
+        }
+
+        [TestMethod]
+        public void Poll_Bc26PayloadPosingAsUrc_ArrivesAsDataAndLinkStaysUp()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
+            ArrayList received = new ArrayList();
+            ArrayList lost = new ArrayList();
+            link.MessageReceived += delegate(string topic, byte[] payload, int offset, int count)
+            {
+                received.Add(Encoding.UTF8.GetString(payload, offset, count));
+            };
+            link.Lost += delegate(string reason) { lost.Add(reason); };
+            line.Send("\r\n+QMTRECV: 0,4,\"t\",\"0d0a2b514d54535441543a20302c310d0a\"\r\n\r\n+QMTRECV: 0,5,\"t\",\"4G\"\r\n");
+
+            link.Poll(10);
+            link.Poll(10);
+
+            Assert.AreEqual(1, received.Count);
+            Assert.AreEqual("\r\n+QMTSTAT: 0,1\r\n", (string)received[0]);
+            Assert.AreEqual(0, lost.Count);
+            Assert.IsTrue(link.IsConnected);
+        }
+
+        [TestMethod]
+        [DataRow("+QMTRECV: 0,1,\"a/b\",\"{\"k\":\"v,w\"}\"", "a/b", "{\"k\":\"v,w\"}")]
+        [DataRow("+QMTRECV: 0,1,\"a\",\"\"", "a", "")]
+        public void QuectelRecv_TextLine_TopicAndPayloadToLastQuote(string text, string topic, string payload)
+        {
+            int index;
+            string parsedTopic;
+
+            Assert.IsTrue(QuectelRecv.TryParseTopic(text, out index, out parsedTopic));
+            Assert.AreEqual(topic, parsedTopic);
+            Assert.AreEqual(payload, Encoding.UTF8.GetString(QuectelRecv.PayloadOfLine(text, false), 0, payload.Length));
+        }
+
+        [TestMethod]
+        [DataRow("+QMTRECV: 0,1,\"a\",\"ABC\"")]
+        [DataRow("+QMTRECV: 0,1,\"a\",\"zz\"")]
+        [DataRow("+QMTRECV: 0,1,\"a\"")]
+        [DataRow("+QMTRECV: 0,1")]
+        public void QuectelRecv_BadHexOrShape_NoPayload(string text)
+        {
+            Assert.IsNull(QuectelRecv.PayloadOfLine(text, true));
+        }
+
+        [TestMethod]
+        public void Publish_DownlinkStormDuringCommand_QueueBoundedOldestDropped()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, true);
+            string storm = string.Empty;
+            for (int i = 0; i < 10; i++)
+            {
+                storm += "\r\n+QMTRECV: 0,0,\"d\",1,\"" + i.ToString() + "\"\r\n";
+            }
+
+            line.Expect("AT+QMTPUB=0,0,0,0,\"up\",1", storm + "\r\n> ");
+            line.ExpectData("x", Ok + "\r\n+QMTPUB: 0,0,0\r\n");
+            ArrayList received = new ArrayList();
+            link.MessageReceived += delegate(string topic, byte[] payload, int offset, int count)
+            {
+                received.Add(Encoding.UTF8.GetString(payload, offset, count));
+            };
+
+            LinkResult result = link.Publish("up", new byte[] { 0x78 }, 0, 1, 0);
+            int duringPublish = received.Count;
+            link.Poll(10);
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)result);
+            Assert.AreEqual(0, duringPublish);
+            Assert.AreEqual(8, received.Count);
+            Assert.AreEqual("2", (string)received[0]);
+            Assert.AreEqual("9", (string)received[7]);
+            Assert.AreEqual(2, link.DroppedMessages);
         }
     }
 }

@@ -62,6 +62,10 @@ namespace StmNode.Tests.Modems
                 line.Expect("AT+QMTCFG=\"recv/mode\",0,0,1", Ok).Expect("AT+QMTCFG=\"pdpcid\",0,1", Ok)
                     .Expect("AT+QMTCFG=\"ssl\",0," + ssl, Ok);
             }
+            else
+            {
+                line.Expect("AT+QMTCFG=\"echomode\",0,0", Ok).Expect("AT+QMTCFG=\"dataformat\",0,0,1", Ok);
+            }
         }
 
         public static void OpenAndConnect(ScriptedModemLine line)
