@@ -308,7 +308,13 @@ namespace StmNode.Node
                     _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
                     break;
                 case NodeMessageKind.Message:
-                    if (!_handler.ApplyMessage(_downlink))
+                    if (_downlink.Error.Length > 0)
+                    {
+                        // One bad field refuses the whole message, like a command: nothing of it is applied.
+                        DownlinkErrors++;
+                        Log(LogLevel.Warning, "message down refused: " + _downlink.Error);
+                    }
+                    else if (!_handler.ApplyMessage(_downlink))
                     {
                         DownlinkErrors++;
                         Log(LogLevel.Warning, "message down without a usable LED state ignored");
