@@ -20,6 +20,12 @@ namespace StmNode.Node
         /// <summary>Re-synchronise the clock with IoTDA this often (and at once while it is not set).</summary>
         public const long TimeSyncPeriodMs = 6L * 3600 * 1000;
 
+        /// <summary>
+        /// How long a new session holds back reports made offline before the clock was ever set: IoTDA's time sync
+        /// answer usually comes within a second, and with it their real event time. After this they go without one.
+        /// </summary>
+        public const int ClockWaitMs = 5000;
+
         // A time sync answer outside 2020-01-01 .. 2100-01-01 UTC is garbage: never set the clock from it (a DateTime
         // beyond the range also throws; nanoFramework's ends in year 3000).
         private const long MinPlausibleUtcMs = 1577836800000L;
@@ -50,6 +56,7 @@ namespace StmNode.Node
         private int _seenSession;
         private long _timeSyncSentDeviceMs = -1;
         private long _nextTimeSyncMs;
+        private long _sessionStartMs;
         private bool _stop;
 
         public NodeController(NodeConfig config, IClock clock, ILog log, INodeCloud cloud, SensorBoard sensors,
@@ -141,6 +148,7 @@ namespace StmNode.Node
             if (_links.IsOnline && _links.SessionCount != _seenSession)
             {
                 _seenSession = _links.SessionCount;
+                _sessionStartMs = _clock.UptimeMs;
                 SetClockFromNetwork();
                 _nextTimeSyncMs = _clock.IsUtcValid ? _clock.UptimeMs + TimeSyncPeriodMs : _clock.UptimeMs;
             }
@@ -267,6 +275,13 @@ namespace StmNode.Node
             NodeReport report = _buffer.Peek();
             long now = _clock.UptimeMs;
             if (report == null || !_links.IsOnline || now - _lastSendMs < _config.ReplayIntervalMs)
+            {
+                return;
+            }
+
+            // A fresh report needs no time (the platform's receive time is right); one from the backlog does.
+            if (!report.HasEventTime && !_clock.IsUtcValid && report.CreatedUptimeMs < _sessionStartMs
+                && now - _sessionStartMs < ClockWaitMs)
             {
                 return;
             }
