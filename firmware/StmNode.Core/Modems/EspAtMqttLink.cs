@@ -102,6 +102,7 @@ namespace StmNode.Modems
             }
 
             IsConnected = true;
+            _events.ForgetLoss();
             _hadSession = true;
             for (int i = 0; i < _subscriptions.Count; i++)
             {

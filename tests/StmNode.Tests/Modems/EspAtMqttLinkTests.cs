@@ -269,5 +269,23 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual(0, line.Unmet);
             Assert.IsTrue(link.Modem.Channel.Trace.Dump().IndexOf("pppp") < 0);
         }
+
+        [TestMethod]
+        public void Connect_PasswordWithLineBreak_InvalidArgumentNeverSent()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            EspAtScripts.StartAndJoin(line);
+            EspAtMqttLink link = EspAtScripts.Link(line, clock);
+            MqttConnectOptions options = QuectelScripts.Options();
+            options.Password = "pw\r\nAT+RESTORE";
+
+            LinkResult result = link.Connect(options);
+
+            Assert.AreEqual((int)LinkResult.InvalidArgument, (int)result);
+            Assert.IsTrue(line.Written.IndexOf("MQTTUSERCFG") < 0);
+            Assert.IsTrue(line.Written.IndexOf("RESTORE") < 0);
+            Assert.IsNull(line.Failure);
+        }
     }
 }
