@@ -339,6 +339,14 @@ namespace StmNode.Node
                 case NodeMessageKind.TimeSync:
                     ApplyTimeSync();
                     break;
+                case NodeMessageKind.ReportReply:
+                    // An acknowledgement of our own report, not a downlink error; a refusal is worth a log line.
+                    if (_downlink.Error.Length > 0)
+                    {
+                        Log(LogLevel.Warning, "the cloud refused a report: " + _downlink.Error);
+                    }
+
+                    break;
                 default:
                     DownlinkErrors++;
                     Log(LogLevel.Warning, "ignored message on " + topic + ": " + _downlink.Error);

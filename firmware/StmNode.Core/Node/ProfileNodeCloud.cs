@@ -176,6 +176,7 @@ namespace StmNode.Node
                 case DownlinkKind.PropertySet: return NodeMessageKind.PropertiesSet;
                 case DownlinkKind.PropertyGet: return NodeMessageKind.PropertiesGet;
                 case DownlinkKind.TimeSync: return NodeMessageKind.TimeSync;
+                case DownlinkKind.ReportReply: return NodeMessageKind.ReportReply;
                 default: return NodeMessageKind.Unknown;
             }
         }
