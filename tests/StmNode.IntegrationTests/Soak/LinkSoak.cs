@@ -117,6 +117,8 @@ namespace StmNode.IntegrationTests.Soak
 
                 try
                 {
+                    // A dropped prompt lasts for one cycle's publish: longer would only repeat the same timeout.
+                    emulator.Faults.DropPrompt = false;
                     if (random.NextDouble() < _faultRate)
                     {
                         await Inject(FaultNames[random.Next(FaultNames.Length)], emulator, broker, random, result);
@@ -338,12 +340,6 @@ namespace StmNode.IntegrationTests.Soak
                 default:
                     await broker.RestartAsync();
                     break;
-            }
-
-            // A dropped prompt is a transient fault here: it lasts for one publish attempt.
-            if (fault != "no-prompt")
-            {
-                faults.DropPrompt = false;
             }
         }
     }

@@ -13,7 +13,7 @@ namespace StmNode.IntegrationTests.Soak
     {
         public TestContext TestContext { get; set; }
 
-        private static int Cycles => int.TryParse(Environment.GetEnvironmentVariable("STMNODE_SOAK_CYCLES"), out int n) && n > 0 ? n : 40;
+        private static int Cycles => int.TryParse(Environment.GetEnvironmentVariable("STMNODE_SOAK_CYCLES"), out int n) && n > 0 ? n : 30;
 
         private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("STMNODE_SOAK_SEED"), out int n) ? n : 7;
 
