@@ -28,7 +28,7 @@ namespace StmNode
         public const string IotdaRootCaPem = "";
 
         /// <summary>
-        /// Optional settings in the JSON form of stmnode.example.json (pins, periods, thresholds, transport order,
+        /// Optional settings in the JSON form of node-config.example.json (pins, periods, thresholds, transport order,
         /// log level); applied over the defaults and the values above. Example:
         /// {"transport_order":["wifi","ec20"],"report_period_s":30,"pins":{"light":-1}}
         /// </summary>

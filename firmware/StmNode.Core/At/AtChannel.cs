@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 using StmNode.Ports;
 
@@ -11,7 +10,7 @@ namespace StmNode.At
     /// unless a caller is inside Send, SendData, Expect or Poll, so tests in virtual time are deterministic.
     /// Routing of received lines lives in <see cref="AtReceiver"/>.
     /// </summary>
-    public sealed class AtChannel
+    public sealed partial class AtChannel
     {
         private const int ResyncAttempts = 3;
         private const int ResyncTimeoutMs = 500;
@@ -189,79 +188,6 @@ namespace StmNode.At
         public void Abort(string reason)
         {
             _receiver.Abort(reason);
-        }
-
-        /// <summary>After CONNECT: bytes now belong to the socket, not to the AT parser.</summary>
-        public void EnterTransparent()
-        {
-            _transparent = true;
-            _dropLf = true;
-            _receiver.Reset(false);
-            _trace.Note("transparent mode");
-        }
-
-        /// <summary>The modem left transparent mode by itself (NO CARRIER): back to parsing lines, nothing written.</summary>
-        public void ExitTransparent()
-        {
-            _transparent = false;
-            _receiver.Reset(true);
-            _trace.Note("command mode (remote close)");
-        }
-
-        /// <summary>
-        /// Leaves transparent mode with <c>+++</c> between two silent guard times, then checks for the OK the modem
-        /// prints (Quectel) or, when it prints nothing (ESP-AT), that it answers AT again.
-        /// </summary>
-        public bool LeaveTransparent(int guardMs, bool modemAcknowledges)
-        {
-            _clock.Sleep(guardMs);
-            byte[] escape = Encoding.UTF8.GetBytes("+++");
-            WriteBytes(escape, 0, escape.Length);
-            _clock.Sleep(guardMs);
-            _transparent = false;
-            _receiver.Reset(true);
-            _trace.Note("command mode");
-            if (!modemAcknowledges)
-            {
-                return Resync();
-            }
-
-            AtReply reply = Wait(AtReceiver.WaitCommand, new AtCommand(string.Empty, null, 2000), null, 2000);
-            return reply.IsOk || Resync();
-        }
-
-        /// <summary>Transparent-mode read: bytes left over after CONNECT first, then the line.</summary>
-        public int ReadRaw(byte[] buffer, int offset, int count, int timeoutMs)
-        {
-            if (_receiver.HasBuffered)
-            {
-                int buffered = _receiver.TakeBuffered(buffer, offset, count, _dropLf);
-                _dropLf = false;
-                if (buffered > 0)
-                {
-                    return buffered;
-                }
-            }
-
-            int n = _line.Read(buffer, offset, count, timeoutMs);
-
-            // CONNECT ends with CR-LF and the framer stops at the CR: the LF is not socket data.
-            if (_dropLf && n > 0)
-            {
-                _dropLf = false;
-                if (buffer[offset] == 10)
-                {
-                    Array.Copy(buffer, offset + 1, buffer, offset, n - 1);
-                    n--;
-                }
-            }
-
-            return n;
-        }
-
-        public bool WriteRaw(byte[] buffer, int offset, int count)
-        {
-            return _line.Write(buffer, offset, count);
         }
 
         private bool WriteCommand(AtCommand command)

@@ -4,10 +4,14 @@ namespace StmNode.At
 {
     /// <summary>
     /// A ring buffer of the last AT lines sent and received, for diagnostics after a failure. Secrets are masked on
-    /// the way in and payloads are recorded by size only, so the trace can be shown or uploaded as is.
+    /// the way in, payloads are recorded by size only and long lines are cut, so the trace stays small and can be
+    /// shown or uploaded as is.
     /// </summary>
     public sealed class AtTrace
     {
+        /// <summary>Longest entry kept whole.</summary>
+        public const int MaxEntryChars = 120;
+
         private readonly string[] _entries;
         private int _next;
         private int _count;
@@ -62,6 +66,12 @@ namespace StmNode.At
 
         private void Add(string entry)
         {
+            // Long lines (a BC26 downlink in hex) are cut: the ring stays small on the device and holds no payloads.
+            if (entry.Length > MaxEntryChars)
+            {
+                entry = entry.Substring(0, MaxEntryChars) + "...(" + entry.Length.ToString() + " chars)";
+            }
+
             _entries[_next] = entry;
             _next = (_next + 1) % _entries.Length;
             if (_count < _entries.Length)

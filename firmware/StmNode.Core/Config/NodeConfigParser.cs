@@ -5,7 +5,7 @@ using StmNode.Ports;
 namespace StmNode.Config
 {
     /// <summary>
-    /// Reads a node configuration from JSON (see stmnode.example.json): every key optional (the default stays),
+    /// Reads a node configuration from JSON (see firmware/StmNode/node-config.example.json): every key optional (the default stays),
     /// unknown keys refused so a typo is not silently ignored, and the result validated. Errors name the field.
     /// </summary>
     public static class NodeConfigParser

@@ -1,4 +1,5 @@
 using System.Collections;
+using StmNode.At;
 using StmNode.Ports;
 
 namespace StmNode.Modems
@@ -73,6 +74,13 @@ namespace StmNode.Modems
                 return Fail(LinkResult.InvalidArgument, "missing host or client id");
             }
 
+            if (AtText.EscapeEspAt(options.Host) == null || AtText.EscapeEspAt(options.ClientId) == null
+                || (options.Username != null && AtText.EscapeEspAt(options.Username) == null)
+                || (options.Password != null && AtText.EscapeEspAt(options.Password) == null))
+            {
+                return Fail(LinkResult.InvalidArgument, "host, client id, user name or password holds a line break or NUL");
+            }
+
             if (IsConnected)
             {
                 return LinkResult.Ok;
@@ -102,6 +110,7 @@ namespace StmNode.Modems
             }
 
             IsConnected = true;
+            _events.ForgetLoss();
             _hadSession = true;
             for (int i = 0; i < _subscriptions.Count; i++)
             {

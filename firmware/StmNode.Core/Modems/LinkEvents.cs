@@ -47,6 +47,12 @@ namespace StmNode.Modems
             }
         }
 
+        /// <summary>A new session supersedes a loss of the old one that was not raised yet.</summary>
+        public void ForgetLoss()
+        {
+            _lostReason = null;
+        }
+
         /// <summary>Raises the queued messages, then the loss, and empties the queue.</summary>
         public void Raise(MqttMessageHandler received, LinkLostHandler lost)
         {

@@ -28,6 +28,7 @@ namespace StmNode.Modems
             }
 
             channel.AddUrc("+CPIN:", delegate(string line) { SimReady = line.IndexOf("READY") > 0 && line.IndexOf("NOT") < 0; });
+            channel.AddUrc("+QIURC: \"pdpdeact\"", OnBearerLost);
             channel.AddUrc("+CEREG:", OnRegistrationUrc);
             channel.AddUrc("+CGREG:", OnRegistrationUrc);
         }
@@ -51,6 +52,9 @@ namespace StmNode.Modems
 
         /// <summary>Raised when the modem announced a reboot; pending commands were aborted.</summary>
         public event ModemEventHandler Rebooted;
+
+        /// <summary>Raised when the network deactivated the PDP context (+QIURC: "pdpdeact"): the bearer must be brought up again.</summary>
+        public event ModemEventHandler BearerLost;
 
         /// <summary>True when MQTT over TLS is available (EC20).</summary>
         public abstract bool SupportsTls { get; }
@@ -246,6 +250,16 @@ namespace StmNode.Modems
             }
 
             return AtFields.Split(text);
+        }
+
+        private void OnBearerLost(string line)
+        {
+            Log.Write(LogLevel.Warning, Kind, "PDP context deactivated by the network");
+            ModemEventHandler handler = BearerLost;
+            if (handler != null)
+            {
+                handler();
+            }
         }
 
         private void OnReboot(string line)

@@ -8,13 +8,15 @@ namespace StmNode.Modems
     /// URC (+QMTOPEN, +QMTCONN …) arrives under its own timer. Results and codes become typed
     /// <see cref="ModemError"/>s; +QMTRECV and +QMTSTAT are handed to the owner through events.
     /// </summary>
-    public sealed class QuectelMqtt
+    public sealed partial class QuectelMqtt
     {
         private const int AcceptTimeoutMs = 5000;
         private const int OpenResultTimeoutMs = 75000;
         private readonly QuectelModem _modem;
         private readonly AtChannel _channel;
         private bool _receiveHex;
+        private bool _lostDuringWait;
+        private bool _waiting;
 
         public QuectelMqtt(QuectelModem modem)
         {
@@ -104,10 +106,16 @@ namespace StmNode.Modems
             return true;
         }
 
+        /// <summary>True when the client id, user name and password can be carried by AT+QMTCONN (checked before anything is sent).</summary>
+        public static bool IsUsableLogin(string clientId, string username, string password)
+        {
+            return AtText.IsQuectelSafe(clientId, 256) && (username == null || AtText.IsQuectelSafe(username, 512))
+                && (password == null || (username != null && AtText.IsQuectelSafe(password, 512)));
+        }
+
         public bool Connect(string clientId, string username, string password)
         {
-            if (!AtText.IsQuectelSafe(clientId, 256) || (username != null && !AtText.IsQuectelSafe(username, 512))
-                || (password != null && !AtText.IsQuectelSafe(password, 512)) || (password != null && username == null))
+            if (!IsUsableLogin(clientId, username, password))
             {
                 return Invalid("client id, user name or password not usable in AT+QMTCONN");
             }
@@ -188,6 +196,8 @@ namespace StmNode.Modems
                 return Invalid("payload contains Ctrl-Z or ESC, which end BC26 data mode");
             }
 
+            _lostDuringWait = false;
+            _waiting = true;
             int mid = qos == 0 ? 0 : messageId;
             string command = "AT+QMTPUB=" + Index.ToString() + "," + mid.ToString() + "," + qos.ToString() + ",0,\"" + topic + "\""
                 + (ctrlZ ? string.Empty : "," + count.ToString());
@@ -214,6 +224,8 @@ namespace StmNode.Modems
 
         private string[] TwoPhase(string command, string urc, int resultTimeoutMs)
         {
+            _lostDuringWait = false;
+            _waiting = true;
             AtReply accepted = _channel.Send(new AtCommand(command, urc, AcceptTimeoutMs));
             return SecondPhase(command, urc, accepted, resultTimeoutMs);
         }
@@ -221,10 +233,17 @@ namespace StmNode.Modems
         /// <summary>The result URC's fields after the prefix (it may already have come with the OK); null on failure.</summary>
         private string[] SecondPhase(string command, string urc, AtReply accepted, int resultTimeoutMs)
         {
+            string[] fields = ResultFields(command, urc, accepted, resultTimeoutMs);
+            _waiting = false;
+            return fields;
+        }
+
+        private string[] ResultFields(string command, string urc, AtReply accepted, int resultTimeoutMs)
+        {
             string name = command.Substring(0, command.IndexOf('=') > 0 ? command.IndexOf('=') : command.Length);
             if (!accepted.IsOk)
             {
-                LastError = ModemError.FromReply(name, accepted);
+                LastError = _lostDuringWait ? LastError : ModemError.FromReply(name, accepted);
                 return null;
             }
 
@@ -235,7 +254,7 @@ namespace StmNode.Modems
                 AtReply result = _channel.Expect(urc, resultTimeoutMs);
                 if (!result.IsOk)
                 {
-                    LastError = result.Status == AtStatus.Timeout
+                    LastError = _lostDuringWait ? LastError : result.Status == AtStatus.Timeout
                         ? new ModemError(ModemErrorKind.Timeout, -1, name + ": no " + urc.Substring(0, urc.IndexOf(':')) + " result")
                         : ModemError.FromReply(name, result);
                     return null;
@@ -275,60 +294,6 @@ namespace StmNode.Modems
         {
             LastError = new ModemError(ModemErrorKind.InvalidArgument, -1, message);
             return false;
-        }
-
-        private void OnRawRecv(string header, byte[] data, int offset, int count)
-        {
-            int index;
-            string topic;
-            MqttMessageHandler handler = MessageReceived;
-            if (QuectelRecv.TryParseTopic(header, out index, out topic) && index == Index && handler != null)
-            {
-                handler(topic, data, offset, count);
-            }
-        }
-
-        private void OnRecvLine(string line)
-        {
-            int index;
-            string topic;
-            byte[] payload = QuectelRecv.PayloadOfLine(line, _receiveHex);
-            MqttMessageHandler handler = MessageReceived;
-            if (payload != null && QuectelRecv.TryParseTopic(line, out index, out topic) && index == Index && handler != null)
-            {
-                handler(topic, payload, 0, payload.Length);
-            }
-        }
-
-        private void OnStat(string line)
-        {
-            string[] fields = AtFields.Split(line.Substring(9));
-            int code = AtFields.IntAt(fields, 1, -1);
-            if (AtFields.IntAt(fields, 0, -1) == Index)
-            {
-                LastError = new ModemError(ModemErrorKind.LinkLost, code, "+QMTSTAT " + code.ToString() + ": " + QuectelCodes.Stat(code));
-                RaiseLost(LastError.Message);
-            }
-        }
-
-        private void OnPing(string line)
-        {
-            string[] fields = AtFields.Split(line.Substring(9));
-            int result = AtFields.IntAt(fields, 1, 0);
-            if (AtFields.IntAt(fields, 0, -1) == Index && result != 0)
-            {
-                LastError = new ModemError(ModemErrorKind.LinkLost, result, "+QMTPING " + result.ToString() + ": keep-alive failed");
-                RaiseLost(LastError.Message);
-            }
-        }
-
-        private void RaiseLost(string reason)
-        {
-            LinkLostHandler handler = Lost;
-            if (handler != null)
-            {
-                handler(reason);
-            }
         }
     }
 }

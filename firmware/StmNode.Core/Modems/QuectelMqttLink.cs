@@ -1,4 +1,5 @@
 using System.Collections;
+using StmNode.At;
 using StmNode.Ports;
 
 namespace StmNode.Modems
@@ -28,6 +29,7 @@ namespace StmNode.Modems
             _mqtt = new QuectelMqtt(modem);
             _mqtt.MessageReceived += _events.AddMessage;
             _mqtt.Lost += OnLost;
+            _modem.BearerLost += delegate { _bearerUp = false; };
             _modem.Rebooted += delegate
             {
                 _bearerUp = false;
@@ -86,6 +88,11 @@ namespace StmNode.Modems
                 return Fail(LinkResult.InvalidArgument, "missing host or client id, or keep-alive outside 0..3600");
             }
 
+            if (!AtText.IsQuectelSafe(options.Host, 100) || !QuectelMqtt.IsUsableLogin(options.ClientId, options.Username, options.Password))
+            {
+                return Fail(LinkResult.InvalidArgument, "host, client id, user name or password holds characters AT+QMTOPEN / AT+QMTCONN cannot carry");
+            }
+
             if (options.UseTls && !_modem.SupportsTls)
             {
                 return Fail(LinkResult.InvalidArgument, _modem.Kind + " has no MQTT over TLS; use port 1883");
@@ -112,6 +119,7 @@ namespace StmNode.Modems
             }
 
             IsConnected = true;
+            _events.ForgetLoss();
             for (int i = 0; i < _subscriptions.Count; i++)
             {
                 if (!_mqtt.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i], NextMessageId()))

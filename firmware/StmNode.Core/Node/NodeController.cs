@@ -20,6 +20,17 @@ namespace StmNode.Node
         /// <summary>Re-synchronise the clock with IoTDA this often (and at once while it is not set).</summary>
         public const long TimeSyncPeriodMs = 6L * 3600 * 1000;
 
+        /// <summary>
+        /// How long a new session holds back reports made offline before the clock was ever set: IoTDA's time sync
+        /// answer usually comes within a second, and with it their real event time. After this they go without one.
+        /// </summary>
+        public const int ClockWaitMs = 5000;
+
+        // A time sync answer outside 2020-01-01 .. 2100-01-01 UTC is garbage: never set the clock from it (a DateTime
+        // beyond the range also throws; nanoFramework's ends in year 3000).
+        private const long MinPlausibleUtcMs = 1577836800000L;
+        private const long MaxPlausibleUtcMs = 4102444800000L;
+
         private const string Source = "Node";
         private const int ReportQos = 1;
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0);
@@ -45,6 +56,7 @@ namespace StmNode.Node
         private int _seenSession;
         private long _timeSyncSentDeviceMs = -1;
         private long _nextTimeSyncMs;
+        private long _sessionStartMs;
         private bool _stop;
 
         public NodeController(NodeConfig config, IClock clock, ILog log, INodeCloud cloud, SensorBoard sensors,
@@ -136,6 +148,7 @@ namespace StmNode.Node
             if (_links.IsOnline && _links.SessionCount != _seenSession)
             {
                 _seenSession = _links.SessionCount;
+                _sessionStartMs = _clock.UptimeMs;
                 SetClockFromNetwork();
                 _nextTimeSyncMs = _clock.IsUtcValid ? _clock.UptimeMs + TimeSyncPeriodMs : _clock.UptimeMs;
             }
@@ -266,6 +279,13 @@ namespace StmNode.Node
                 return;
             }
 
+            // A fresh report needs no time (the platform's receive time is right); one from the backlog does.
+            if (!report.HasEventTime && !_clock.IsUtcValid && report.CreatedUptimeMs < _sessionStartMs
+                && now - _sessionStartMs < ClockWaitMs)
+            {
+                return;
+            }
+
             if (!report.HasEventTime && _clock.IsUtcValid)
             {
                 // Made before the clock was set: its age on the monotonic clock gives the real time.
@@ -303,7 +323,13 @@ namespace StmNode.Node
                     _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
                     break;
                 case NodeMessageKind.Message:
-                    if (!_handler.ApplyMessage(_downlink))
+                    if (_downlink.Error.Length > 0)
+                    {
+                        // One bad field refuses the whole message, like a command: nothing of it is applied.
+                        DownlinkErrors++;
+                        Log(LogLevel.Warning, "message down refused: " + _downlink.Error);
+                    }
+                    else if (!_handler.ApplyMessage(_downlink))
                     {
                         DownlinkErrors++;
                         Log(LogLevel.Warning, "message down without a usable LED state ignored");
@@ -312,6 +338,14 @@ namespace StmNode.Node
                     break;
                 case NodeMessageKind.TimeSync:
                     ApplyTimeSync();
+                    break;
+                case NodeMessageKind.ReportReply:
+                    // An acknowledgement of our own report, not a downlink error; a refusal is worth a log line.
+                    if (_downlink.Error.Length > 0)
+                    {
+                        Log(LogLevel.Warning, "the cloud refused a report: " + _downlink.Error);
+                    }
+
                     break;
                 default:
                     DownlinkErrors++;
@@ -397,7 +431,20 @@ namespace StmNode.Node
             }
 
             // IoTDA's formula: the server's send time plus half the round trip measured on the device's own clock.
-            long nowMs = (d.ServerRecvMs + d.ServerSendMs + deviceRecvMs - d.DeviceSendMs) / 2;
+            // The server times are bounded first, so the sum cannot overflow.
+            long nowMs = -1;
+            if (d.ServerRecvMs >= MinPlausibleUtcMs && d.ServerSendMs < MaxPlausibleUtcMs)
+            {
+                nowMs = (d.ServerRecvMs + d.ServerSendMs + deviceRecvMs - d.DeviceSendMs) / 2;
+            }
+
+            if (nowMs < MinPlausibleUtcMs || nowMs >= MaxPlausibleUtcMs)
+            {
+                DownlinkErrors++;
+                Log(LogLevel.Warning, "time sync answer gives an implausible time; ignored");
+                return;
+            }
+
             _clock.SetUtc(Epoch.AddTicks(nowMs * TimeSpan.TicksPerMillisecond));
             _timeSyncSentDeviceMs = -1;
             _nextTimeSyncMs = _clock.UptimeMs + TimeSyncPeriodMs;

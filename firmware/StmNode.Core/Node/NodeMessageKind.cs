@@ -10,6 +10,8 @@ namespace StmNode.Node
         PropertiesGet = 3,
         /// <summary>A free-form message down; the node reads LED changes from it.</summary>
         Message = 4,
-        TimeSync = 5
+        TimeSync = 5,
+        /// <summary>The cloud's reply to a report (Alink post_reply): nothing to do unless it refused the report.</summary>
+        ReportReply = 6
     }
 }

@@ -48,18 +48,21 @@ namespace StmNode.Node
             downlink.DeviceSendMs = decoded.DeviceSendTimeMs;
             downlink.ServerRecvMs = decoded.ServerRecvTimeMs;
             downlink.ServerSendMs = decoded.ServerSendTimeMs;
-            foreach (DictionaryEntry entry in decoded.Parameters)
-            {
-                downlink.Paras[entry.Key] = entry.Value;
-            }
-
             if (!decoded.IsOk)
             {
+                // The checker may have passed some fields before the bad one: a refused message carries none.
                 downlink.Error = decoded.ErrorDetail == null || decoded.ErrorDetail.Length == 0 ? "malformed message" : decoded.ErrorDetail;
             }
             else if (downlink.Kind == NodeMessageKind.Unknown)
             {
                 downlink.Error = "not a message for the node";
+            }
+            else
+            {
+                foreach (DictionaryEntry entry in decoded.Parameters)
+                {
+                    downlink.Paras[entry.Key] = entry.Value;
+                }
             }
 
             if (decoded.NeedsResponse)
@@ -173,6 +176,7 @@ namespace StmNode.Node
                 case DownlinkKind.PropertySet: return NodeMessageKind.PropertiesSet;
                 case DownlinkKind.PropertyGet: return NodeMessageKind.PropertiesGet;
                 case DownlinkKind.TimeSync: return NodeMessageKind.TimeSync;
+                case DownlinkKind.ReportReply: return NodeMessageKind.ReportReply;
                 default: return NodeMessageKind.Unknown;
             }
         }

@@ -85,10 +85,17 @@ namespace StmNode.Node
         public bool CyclePower()
         {
             _link.Disconnect();
-            _modem.PressPowerKey();
-            _modem.Channel.Clock.Sleep(PowerOffWaitMs);
-            _modem.PulseReset();
-            return _modem.PowerOn();
+
+            // Orderly power-down first (AT+QPOWD, else the model's long PWRKEY press): the short switch-on pulse
+            // cannot switch an EC20 off, it needs at least 650 ms.
+            if (_modem.PowerOff())
+            {
+                _modem.Channel.Clock.Sleep(PowerOffWaitMs);
+                return _modem.PowerOn();
+            }
+
+            // It would not power down: a hardware reset, without PWRKEY (a press while it boots could switch it off).
+            return _modem.Restart();
         }
 
         private static string Known(string value)

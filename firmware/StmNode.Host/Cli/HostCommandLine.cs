@@ -30,6 +30,8 @@ namespace StmNode.Host.Cli
             "Keys while it runs: g gas, f flame, w water (toggle), t/T temperature down/up, 1/2/3 toggle an LED\n" +
             "through a cloud command, q quit.\n" +
             "\n" +
+            "From the repository: dotnet run --project firmware/StmNode.Host -- [command] [options]\n" +
+            "\n" +
             "Examples:\n" +
             "  stmnode                                      demo: embedded IoTDA emulator, Wi-Fi-style link\n" +
             "  stmnode --link bc26                          the same through an emulated Quectel BC26 modem\n" +
@@ -50,7 +52,7 @@ namespace StmNode.Host.Cli
             };
             link.AcceptOnlyFromAmong(Links);
             var serial = new Option<string>("--serial") { Description = "Drive a real modem on this serial port (e.g. /dev/ttyUSB0, COM5)", HelpName = "port" };
-            var modem = new Option<string>("--modem") { Description = "The model on --serial", HelpName = "bc26|ec20|esp-at" };
+            var modem = new Option<string>("--modem") { Description = "The model on --serial (for tcp-raw: bc26 or ec20, default ec20)", HelpName = "bc26|ec20|esp-at" };
             modem.AcceptOnlyFromAmong(Modems);
             var baud = new Option<int>("--baud") { Description = "Serial speed (default 115200)", HelpName = "N" };
             var cloud = new Option<string>("--cloud")
@@ -134,6 +136,7 @@ namespace StmNode.Host.Cli
 
             root.Add(BuildFleet(output, broker, logLevel));
             root.Add(BuildAt(output));
+            root.Add(BuildEmulate(output));
             return root;
         }
 
@@ -201,6 +204,19 @@ namespace StmNode.Host.Cli
                 return await AtConsole.RunAsync(options, Console.In, output, cancel).ConfigureAwait(false);
             });
             return at;
+        }
+
+        // The modem emulator CLI parses its own arguments; this entry puts it in --help and passes them through.
+        private static Command BuildEmulate(TextWriter output)
+        {
+            var emulate = new Command("emulate", "Serve an emulated modem on a pseudo-terminal until Ctrl+C, to open it with --serial or any " +
+                "terminal program: emulate --modem bc26|ec20|esp-at --pty /tmp/ttyModem [--faults SPEC] [--trace] (needs socat)")
+            {
+                TreatUnmatchedTokensAsErrors = false,
+            };
+            emulate.SetAction((parse, cancel) =>
+                Task.Run(() => Emulators.EmulatorCli.Run(System.Linq.Enumerable.ToArray(parse.UnmatchedTokens), output, cancel), CancellationToken.None));
+            return emulate;
         }
 
         private static bool TryLoadSettings(ParseResult parse, Option<string> config, HostOptions options, TextWriter output)

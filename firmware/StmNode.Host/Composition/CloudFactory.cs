@@ -1,4 +1,5 @@
 using StmNode.Cloud;
+using StmNode.Node;
 
 namespace StmNode.Host.Composition
 {
@@ -18,7 +19,7 @@ namespace StmNode.Host.Composition
                 SignType = 0,
                 KeepAliveSeconds = keepAliveSeconds,
             };
-            return new HuaweiIotdaProfile(settings, DeviceModel.CreateStm32());
+            return new HuaweiIotdaProfile(settings, NodeDeviceModel.Create());
         }
 
         /// <summary>Alibaba Cloud IoT with the device triple.</summary>
@@ -33,7 +34,7 @@ namespace StmNode.Host.Composition
                 DeviceName = deviceName,
                 DeviceSecret = secret,
             };
-            return new AliyunProfile(settings, DeviceModel.CreateStm32());
+            return new AliyunProfile(settings, NodeDeviceModel.Create());
         }
 
         /// <summary>Any MQTT broker: reports to devices/{id}/report, commands on devices/{id}/commands/{request_id}.</summary>
@@ -48,7 +49,7 @@ namespace StmNode.Host.Composition
                 Username = string.IsNullOrEmpty(username) ? null : username,
                 Password = string.IsNullOrEmpty(password) ? null : password,
             };
-            return new GenericMqttProfile(settings, DeviceModel.CreateStm32());
+            return new GenericMqttProfile(settings, NodeDeviceModel.Create());
         }
     }
 }

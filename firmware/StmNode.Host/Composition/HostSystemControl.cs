@@ -21,14 +21,16 @@ namespace StmNode.Host.Composition
             {
                 GCMemoryInfo info = GC.GetGCMemoryInfo();
                 long free = info.TotalAvailableMemoryBytes - GC.GetTotalMemory(false);
-                return free > 0 ? free : -1;
+
+                // The diag property is an int (an ESP32 has a few hundred KiB); a PC has more than that can hold.
+                return free > 0 ? Math.Min(free, int.MaxValue) : -1;
             }
         }
 
         public string ResetReason => "power-on";
 
         public string FirmwareVersion { get; } = "host-" + (typeof(HostSystemControl).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
         public int RebootRequests => Volatile.Read(ref _rebootRequests);
 

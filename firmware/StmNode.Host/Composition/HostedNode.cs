@@ -20,7 +20,7 @@ namespace StmNode.Host.Composition
         private Thread _thread;
         private volatile bool _crashed;
 
-        public HostedNode(string name, NodeConfig config, IClock clock, ILog log, ProfileNodeCloud cloud, SimulatedBoard board, uint seed)
+        public HostedNode(string name, NodeConfig config, IClock clock, ILog log, LabellingNodeCloud cloud, SimulatedBoard board, uint seed)
         {
             Name = name;
             Config = config;
@@ -45,7 +45,7 @@ namespace StmNode.Host.Composition
 
         public NodeConfig Config { get; }
 
-        public ProfileNodeCloud Cloud { get; }
+        public LabellingNodeCloud Cloud { get; }
 
         public IClock Clock { get; }
 
@@ -80,7 +80,6 @@ namespace StmNode.Host.Composition
 
             PrimaryLink ??= parts;
             ObservedMqttLink link = new ObservedMqttLink(parts.Link);
-            link.Suppress = payload => Cloud.LabelOf(payload)?.Kind == UplinkKind.Suppressed;
             link.Connected += (result, elapsed) =>
             {
                 Stats.Connected(result == LinkResult.Ok, elapsed);

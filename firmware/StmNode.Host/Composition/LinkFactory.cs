@@ -4,6 +4,7 @@ using StmNode.Host.Adapters;
 using StmNode.Host.Simulation;
 using StmNode.Modems;
 using StmNode.Mqtt;
+using StmNode.Node;
 using StmNode.Ports;
 
 namespace StmNode.Host.Composition
@@ -30,10 +31,8 @@ namespace StmNode.Host.Composition
                 case "bc26":
                 case "ec20":
                 case "esp-at":
-                    return CreateModemLink(spec, clock, log, out error);
                 case "tcp-raw":
-                    error = "tcp-raw needs a modem socket stream connector, which Core does not offer yet";
-                    return null;
+                    return CreateModemLink(spec, clock, log, out error);
                 default:
                     error = "unknown link '" + spec.Link + "' (wifi, bc26, ec20, esp-at, tcp-raw)";
                     return null;
@@ -62,7 +61,7 @@ namespace StmNode.Host.Composition
             }
             else
             {
-                emulated = EmulatedModem.Create(spec.Link, spec.ModemOptions);
+                emulated = EmulatedModem.Create(ModelOf(spec), spec.ModemOptions);
                 line = emulated.Line;
                 resource = emulated;
                 powerKey = emulated.PowerKey;
@@ -77,9 +76,17 @@ namespace StmNode.Host.Composition
             }
             else
             {
-                QuectelModem modem = spec.Link == "bc26"
+                QuectelModem modem = ModelOf(spec) == "bc26"
                     ? new Bc26Modem(channel, log, powerKey, reset)
                     : new Ec20Modem(channel, log, powerKey, reset);
+                if (spec.Link == "tcp-raw")
+                {
+                    // Core's own MQTT 3.1.1 client over the modem's transparent TCP socket.
+                    var connector = new ModemBearerConnector(modem, NullIfEmpty(spec.Config.Apn), spec.RegistrationTimeoutMs);
+                    var socketLink = new StreamMqttLink(connector, clock, log, "tcp-raw", MaxPacketBytes);
+                    return new LinkParts(socketLink, null, null, new[] { resource }) { Channel = channel, Modem = emulated };
+                }
+
                 var quectel = new QuectelMqttLink(modem)
                 {
                     Apn = NullIfEmpty(spec.Config.Apn),
@@ -90,11 +97,16 @@ namespace StmNode.Host.Composition
                     quectel.Mqtt.PacketTimeoutSeconds = spec.ModemPacketTimeoutSeconds.Value;
                 }
 
-                link = quectel;
+                // Core's escalation ladder (MQTT reopen, radio cycle, power cycle) and diag info for the Quectel modems.
+                var recovery = new QuectelRecovery(modem, quectel);
+                return new LinkParts(quectel, recovery, recovery, new[] { resource }) { Channel = channel, Modem = emulated };
             }
 
             return new LinkParts(link, null, null, new[] { resource }) { Channel = channel, Modem = emulated };
         }
+
+        /// <summary>The modem behind a link: the link's own name, or for tcp-raw the --modem choice (EC20 by default).</summary>
+        public static string ModelOf(NodeSpec spec) => spec.Link == "tcp-raw" ? spec.Modem ?? "ec20" : spec.Link;
 
         private static string NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
     }

@@ -1,5 +1,6 @@
 using System;
 using StmNode.Host.Simulation;
+using StmNode.Node;
 using StmNode.Ports;
 
 namespace StmNode.Host.Composition
@@ -19,7 +20,7 @@ namespace StmNode.Host.Composition
             }
 
             var board = new SimulatedBoard(spec.Config);
-            var cloud = new ProfileNodeCloud(spec.Profile, clock, log);
+            var cloud = new LabellingNodeCloud(new ProfileNodeCloud(spec.Profile, clock));
             var node = new HostedNode(spec.Name, spec.Config, clock, log, cloud, board, spec.Seed);
             node.Stats.KeepLatencies = spec.KeepLatencies;
             node.AddLink(link);

@@ -22,6 +22,9 @@ namespace StmNode.Host.Composition
 
         public int Baud { get; set; } = 115200;
 
+        /// <summary>For tcp-raw: the Quectel model whose socket carries MQTT (bc26 or ec20; default ec20).</summary>
+        public string Modem { get; set; }
+
         /// <summary>Timings of an emulated modem (tests shorten them); null keeps the realistic defaults.</summary>
         public EmulatorOptions ModemOptions { get; set; }
 

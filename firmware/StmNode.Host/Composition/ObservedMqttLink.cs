@@ -46,9 +46,6 @@ namespace StmNode.Host.Composition
 
         public IMqttLink Inner => _inner;
 
-        /// <summary>Payloads this returns true for are not sent (e.g. a time sync the cloud cannot carry); Publish says Ok.</summary>
-        public Func<byte[], bool> Suppress { get; set; }
-
         public string Kind => _inner.Kind;
 
         public bool IsConnected => _inner.IsConnected;
@@ -67,11 +64,6 @@ namespace StmNode.Host.Composition
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
-            if (Suppress != null && Suppress(payload))
-            {
-                return LinkResult.Ok;
-            }
-
             long start = Stopwatch.GetTimestamp();
             LinkResult result = _inner.Publish(topic, payload, offset, count, qos);
             Published?.Invoke(topic, payload, offset, count, result, Stopwatch.GetElapsedTime(start));

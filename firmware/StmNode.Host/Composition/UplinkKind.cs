@@ -7,8 +7,6 @@ namespace StmNode.Host.Composition
         CommandResponse,
         SetResponse,
         GetResponse,
-        TimeSync,
-        /// <summary>Something the cloud cannot carry (no time sync, no answer topic): the host does not send it.</summary>
-        Suppressed
+        TimeSync
     }
 }

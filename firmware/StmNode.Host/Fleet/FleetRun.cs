@@ -98,6 +98,7 @@ namespace StmNode.Host.Fleet
                 }
 
                 int online = nodes.Count(n => n.Controller.Links.IsOnline);
+                int threads = Process.GetCurrentProcess().Threads.Count;
                 foreach (HostedNode node in nodes)
                 {
                     node.Controller.Stop();
@@ -110,7 +111,7 @@ namespace StmNode.Host.Fleet
 
                 TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
                 TimeSpan elapsed = wall.Elapsed;
-                PrintResults(nodes, online, cpu, elapsed, output);
+                PrintResults(nodes, online, threads, cpu, elapsed, emulator != null, output);
                 bool allConnected = nodes.All(n => n.Stats.Connects > 0);
                 return allConnected && !nodes.Any(n => n.Crashed) ? 0 : 1;
             }
@@ -147,7 +148,7 @@ namespace StmNode.Host.Fleet
             return true;
         }
 
-        private static void PrintResults(List<HostedNode> nodes, int online, TimeSpan cpu, TimeSpan elapsed, TextWriter output)
+        private static void PrintResults(List<HostedNode> nodes, int online, int threads, TimeSpan cpu, TimeSpan elapsed, bool embedded, TextWriter output)
         {
             double[] connect = nodes.SelectMany(n => n.Stats.ConnectLatencies()).ToArray();
             double[] publish = nodes.SelectMany(n => n.Stats.PublishLatencies()).ToArray();
@@ -159,9 +160,9 @@ namespace StmNode.Host.Fleet
             output.WriteLine("fleet: connect latency (TCP + CONNECT/CONNACK) " + Percentiles.Describe(connect));
             output.WriteLine("fleet: publish latency (QoS 1 report until PUBACK) " + Percentiles.Describe(publish));
             output.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "fleet: process CPU {0:F1} s over {1:F1} s wall ({2:F0} % of one core), peak working set {3} MiB, {4} threads",
+                "fleet: process CPU {0:F1} s over {1:F1} s wall ({2:F0} % of one core{5}), peak working set {3} MiB, {4} threads while running",
                 cpu.TotalSeconds, elapsed.TotalSeconds, 100 * cpu.TotalSeconds / Math.Max(0.001, elapsed.TotalSeconds),
-                process.PeakWorkingSet64 / (1024 * 1024), process.Threads.Count));
+                process.PeakWorkingSet64 / (1024 * 1024), threads, embedded ? ", the embedded emulator included" : ""));
             output.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "summary: {0} nodes, {1} connected, {2} online at the end, {3} reports published ({4:F1}/s), {5} reconnects, {6} errors in {7:F1} s",
                 nodes.Count, connected, online, reports, reports / Math.Max(0.001, elapsed.TotalSeconds), reconnects, errors, elapsed.TotalSeconds));

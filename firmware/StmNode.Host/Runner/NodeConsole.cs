@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using StmNode.Host.Composition;
+using StmNode.Node;
 using StmNode.Ports;
 
 namespace StmNode.Host.Runner
@@ -65,9 +66,12 @@ namespace StmNode.Host.Runner
 
             switch (label.Kind)
             {
-                case UplinkKind.Report:
+                case UplinkKind.Report when label.Detail == PropertyNames.Service:
                     _reports++;
                     Write(LogLevel.Info, "report #" + _reports + " (" + Ms(elapsed) + "): " + Describe(payload, offset, count));
+                    break;
+                case UplinkKind.Report:
+                    Write(LogLevel.Info, "diagnostics: " + Describe(payload, offset, count));
                     break;
                 case UplinkKind.CommandResponse:
                 case UplinkKind.SetResponse:

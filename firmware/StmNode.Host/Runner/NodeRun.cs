@@ -39,6 +39,18 @@ namespace StmNode.Host.Runner
             log.Redact(options.WifiPassword);
             IotdaEmulator emulator = null;
             HostedNode node = null;
+            if (options.Serial != null && options.Link == "wifi")
+            {
+                // A real modem on a serial port: its own MQTT stack unless tcp-raw was asked for.
+                options.Link = options.Modem;
+            }
+
+            if (options.Link == "tcp-raw" && options.Modem == "esp-at")
+            {
+                output.WriteLine("tcp-raw runs Core's MQTT client over a Quectel socket: use --modem bc26 or ec20");
+                return 2;
+            }
+
             try
             {
                 string deviceId = options.DeviceId;
@@ -112,6 +124,7 @@ namespace StmNode.Host.Runner
                     Config = config,
                     Profile = profile,
                     Serial = options.Serial,
+                    Modem = options.Modem,
                     Baud = options.Baud,
                     Seed = (uint)Environment.TickCount,
                 };

@@ -149,7 +149,7 @@ namespace StmNode.Tests.Hardware
         [TestMethod]
         public void ExampleConfig_LoadsAndMatchesDefaults()
         {
-            byte[] json = File.ReadAllBytes(RepoPaths.Of("stmnode.example.json"));
+            byte[] json = File.ReadAllBytes(RepoPaths.Of("firmware/StmNode/node-config.example.json"));
             NodeConfig config = new NodeConfig();
 
             ConfigError error = NodeConfigParser.Load(json, 0, json.Length, config);

@@ -41,11 +41,20 @@ namespace StmNode.Tests.At
         [TestMethod]
         [DataRow("pass\r\nAT+RST")]
         [DataRow("a\nb")]
-        [DataRow("a\u0000b")]
         [DataRow("a\u001Ab")]
         public void EscapeEspAt_LineBreaks_Refused(string value)
         {
             Assert.IsNull(AtText.EscapeEspAt(value));
+        }
+
+        [TestMethod]
+        public void NulCharacter_RefusedByBothDialects()
+        {
+            // Built at run time: a NUL inside a DataRow string is not something every test runner's metadata keeps.
+            string value = "a" + (char)0 + "b";
+
+            Assert.IsNull(AtText.EscapeEspAt(value));
+            Assert.IsFalse(AtText.IsQuectelSafe(value, 255));
         }
 
         [TestMethod]
@@ -59,6 +68,17 @@ namespace StmNode.Tests.At
         public void SecretMask_KnownCommands_PasswordHidden(string line, string masked)
         {
             Assert.AreEqual(masked, AtSecretMask.Apply(line));
+        }
+
+        [TestMethod]
+        public void Trace_LongLine_CutWithItsLength()
+        {
+            AtTrace trace = new AtTrace(2);
+
+            trace.Received("+QMTRECV: 0,1,\"t\",\"" + new string('A', 300) + "\"");
+
+            Assert.AreEqual(AtTrace.MaxEntryChars + 14, trace[0].Length);
+            Assert.IsTrue(trace[0].EndsWith("...(322 chars)"));
         }
 
         [TestMethod]

@@ -189,8 +189,13 @@ namespace StmNode.Tests.Fakes
 
         private int MatchLine(Expectation next)
         {
-            int cr = _pending.IndexOf((byte)13);
-            if (cr < 0)
+            int cr = 0;
+            while (cr < _pending.Count && (byte)_pending[cr] != 13)
+            {
+                cr++;
+            }
+
+            if (cr == _pending.Count)
             {
                 return 0;
             }

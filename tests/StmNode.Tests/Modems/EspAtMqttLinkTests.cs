@@ -269,5 +269,21 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual(0, line.Unmet);
             Assert.IsTrue(link.Modem.Channel.Trace.Dump().IndexOf("pppp") < 0);
         }
+
+        [TestMethod]
+        public void Connect_PasswordWithLineBreak_InvalidArgumentNeverSent()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            EspAtMqttLink link = EspAtScripts.Link(line, clock);
+            MqttConnectOptions options = QuectelScripts.Options();
+            options.Password = "pw\r\nAT+RESTORE";
+
+            LinkResult result = link.Connect(options);
+
+            Assert.AreEqual((int)LinkResult.InvalidArgument, (int)result);
+            Assert.AreEqual(string.Empty, line.Written);
+            Assert.IsNull(line.Failure);
+        }
     }
 }

@@ -592,5 +592,145 @@ namespace StmNode.Tests.Modems
             Assert.AreEqual("9", (string)received[7]);
             Assert.AreEqual(2, link.DroppedMessages);
         }
+
+        [TestMethod]
+        public void Publish_QmtstatWhileWaitingForResult_EndsAtOnceWithLinkLost()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, true);
+            long start = clock.UptimeMs;
+            line.Expect("AT+QMTPUB=0,1,1,0,\"up\",2", "\r\n> ");
+            line.ExpectData("{}", Ok).Then(2000, "\r\n+QMTSTAT: 0,1\r\n");
+            ArrayList lost = new ArrayList();
+            link.Lost += delegate(string reason) { lost.Add(reason); };
+
+            LinkResult result = link.Publish("up", Encoding.UTF8.GetBytes("{}"), 0, 2, 1);
+            link.Poll(10);
+
+            Assert.AreEqual((int)LinkResult.NotConnected, (int)result);
+            Assert.AreEqual((int)ModemErrorKind.LinkLost, (int)link.Mqtt.LastError.Kind);
+            Assert.IsTrue(clock.UptimeMs - start < 3000);
+            Assert.AreEqual(1, lost.Count);
+            Assert.IsFalse(link.IsConnected);
+        }
+
+        [TestMethod]
+        public void Qmtstat_DuringUnrelatedCommand_CommandCompletesLossReportedOnPoll()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, false);
+            QuectelScripts.Configure(line, false, null);
+            QuectelScripts.OpenAndConnect(line);
+            QuectelModem modem = QuectelScripts.Modem(line, clock, false);
+            QuectelMqttLink link = new QuectelMqttLink(modem);
+            link.Connect(QuectelScripts.Options());
+            line.Expect("AT+CSQ", "\r\n+QMTSTAT: 0,7\r\n\r\n+CSQ: 20,99\r\n" + Ok);
+            ArrayList lost = new ArrayList();
+            link.Lost += delegate(string reason) { lost.Add(reason); };
+            int rssi;
+            int ber;
+
+            bool read = modem.ReadSignal(out rssi, out ber);
+            int lostBeforePoll = lost.Count;
+            link.Poll(10);
+
+            Assert.IsTrue(read);
+            Assert.AreEqual(20, rssi);
+            Assert.AreEqual(0, lostBeforePoll);
+            Assert.AreEqual(1, lost.Count);
+            Assert.AreEqual("+QMTSTAT 7: link not alive or server unavailable", (string)lost[0]);
+        }
+
+        [TestMethod]
+        public void Connect_BringUpFailedHalfWay_NextConnectRedoesIt()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CMEE=1", Ok).Expect("AT+CEREG=1", Ok);
+            line.Expect("AT+QURCCFG=\"urcport\",\"uart1\"", Ok).Expect("AT+CGREG=1", Ok);
+            line.Expect("AT+CPIN?", "\r\n+CPIN: READY\r\n" + Ok);
+            line.Expect("AT+CEREG?", "\r\n+CEREG: 1,1\r\n" + Ok);
+            line.Expect("AT+QIACT?", Ok).Expect("AT+QIACT=1", "\r\n+CME ERROR: 30\r\n");
+            QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, true));
+
+            LinkResult first = link.Connect(QuectelScripts.Options());
+            QuectelScripts.BringUp(line, true);
+            QuectelScripts.Configure(line, true, "0");
+            QuectelScripts.OpenAndConnect(line);
+            LinkResult second = link.Connect(QuectelScripts.Options());
+
+            Assert.AreEqual((int)LinkResult.Refused, (int)first);
+            Assert.AreEqual((int)LinkResult.Ok, (int)second, link.LastError);
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        [DataRow("pw\",\"x")]
+        [DataRow("pw\r\nAT+QPOWD=1")]
+        public void Connect_PasswordThatWouldBreakQuotes_InvalidArgumentNeverSent(string password)
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, false));
+            MqttConnectOptions options = QuectelScripts.Options();
+            options.Password = password;
+
+            LinkResult result = link.Connect(options);
+
+            Assert.AreEqual((int)LinkResult.InvalidArgument, (int)result);
+            Assert.AreEqual(string.Empty, line.Written);
+            Assert.IsTrue(link.LastError.IndexOf("pw") < 0);
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        public void PdpDeactivated_ThenQmtstat_ReconnectBringsTheBearerUpAgain()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, true);
+            line.Send("\r\n+QIURC: \"pdpdeact\",1\r\n\r\n+QMTSTAT: 0,1\r\n");
+            link.Poll(10);
+            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CMEE=1", Ok).Expect("AT+CEREG=1", Ok);
+            line.Expect("AT+QURCCFG=\"urcport\",\"uart1\"", Ok).Expect("AT+CGREG=1", Ok);
+            line.Expect("AT+CPIN?", "\r\n+CPIN: READY\r\n" + Ok);
+            line.Expect("AT+CEREG?", "\r\n+CEREG: 1,1\r\n" + Ok);
+            line.Expect("AT+QIACT?", Ok).Expect("AT+QIACT=1", Ok);
+            QuectelScripts.Configure(line, true, "0");
+            QuectelScripts.OpenAndConnect(line);
+
+            LinkResult result = link.Connect(QuectelScripts.Options());
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)result, link.LastError);
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        public void Connect_AfterLossNotYetPolled_OldLossNotRaisedForNewSession()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
+            ArrayList lost = new ArrayList();
+            link.Lost += delegate(string reason) { lost.Add(reason); };
+            line.Expect("AT+QMTSUB=0,1,\"a\",0", "\r\n+QMTSTAT: 0,1\r\n" + Ok).Then(100, "\r\n+QMTSUB: 0,1,2\r\n");
+            QuectelScripts.Configure(line, false, null);
+            QuectelScripts.OpenAndConnect(line);
+
+            LinkResult subscribed = link.Subscribe("a", 0);
+            LinkResult result = link.Connect(QuectelScripts.Options());
+            link.Poll(10);
+
+            Assert.AreEqual((int)LinkResult.NotConnected, (int)subscribed);
+            Assert.AreEqual((int)LinkResult.Ok, (int)result, link.LastError);
+            Assert.AreEqual(0, lost.Count);
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+            Assert.IsTrue(link.IsConnected);
+        }
     }
 }

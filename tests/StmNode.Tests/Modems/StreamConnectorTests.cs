@@ -89,7 +89,10 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
-        public void QuectelStream_RemoteCloseNoCarrier_WritesRefusedSoPayloadNeverBecomesCommand()
+        [DataRow(1)]
+        [DataRow(3)]
+        [DataRow(64)]
+        public void QuectelStream_RemoteCloseNoCarrier_WritesRefusedSoPayloadNeverBecomesCommand(int chunk)
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
@@ -97,7 +100,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+QICLOSE=0", Ok);
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, true));
             ISerialLine stream = connector.Open("h", 1883, false, 150000);
-            line.ChunkSize = 3;
+            line.ChunkSize = chunk;
             line.Send("\u00D0\u0000\r\nNO CARRIER\r\n");
             byte[] hostile = Encoding.UTF8.GetBytes("\r\nAT+QPOWD=1\r\n");
 

@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System;
 using System.Collections;
+using StmNode.Node;
 using StmNode.Ports;
 using StmNode.Tests.Fakes;
 
@@ -389,6 +390,48 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        public void Offline_BacklogWithoutClock_WaitsForTimeSyncAndGetsItsOriginalTime()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+            rig.RunFor(3000);
+            Assert.AreEqual(1, rig.Controller.Buffer.Count);
+
+            rig.Link.ConnectResult = LinkResult.Ok;
+            for (int i = 0; i < 400 && rig.Link.FindPublished("time-req", 0) < 0; i++)
+            {
+                rig.RunFor(NodeRig.StepMs);
+            }
+
+            long deviceSend = long.Parse(rig.Link.PublishedText(rig.Link.FindPublished("time-req", 0)));
+            rig.RunFor(1000);
+
+            // Server clock 2026-11-25 08:00:00 UTC: the report, made seconds before, must carry a time shortly before it.
+            rig.Link.Inject("time", deviceSend.ToString() + " 1795593600000 1795593600000");
+            rig.RunFor(3000);
+
+            string report = rig.Link.PublishedText(rig.Link.FindPublished("report", 0));
+            Assert.AreEqual(0, report.IndexOf("stm32|20261125T075"), report);
+        }
+
+        [TestMethod]
+        public void Offline_BacklogWithoutClockAndNoTimeSyncAnswer_SentWithoutTimeAfterAWhile()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+            rig.RunFor(3000);
+
+            rig.Link.ConnectResult = LinkResult.Ok;
+            rig.RunFor(15000);
+
+            string report = rig.Link.PublishedText(rig.Link.FindPublished("report", 0));
+            Assert.AreEqual(0, report.IndexOf("stm32|-|"), report);
+            Assert.AreEqual(0, rig.Controller.Buffer.Count);
+        }
+
+        [TestMethod]
         public void Online_PublishFails_ReportKeptAndSentAfterReconnect()
         {
             NodeRig rig = new NodeRig();
@@ -400,8 +443,9 @@ namespace StmNode.Tests.Node
             Assert.AreEqual(1, rig.Controller.Buffer.Count);
             Assert.IsFalse(rig.Controller.Links.IsOnline);
 
+            // Made in the lost session and the clock is not set: it waits a moment for a time sync answer.
             rig.Link.PublishResult = LinkResult.Ok;
-            rig.RunFor(3000);
+            rig.RunFor(3000 + NodeController.ClockWaitMs);
             Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
             Assert.AreEqual(1, rig.Controller.Links.ReconnectCount);
         }
@@ -458,6 +502,26 @@ namespace StmNode.Tests.Node
             Assert.IsTrue(rig.Clock.IsUtcValid);
             Assert.IsTrue(rig.Clock.UtcNow > new DateTime(2026, 11, 25, 9, 30, 0));
             Assert.IsTrue(rig.Clock.UtcNow < new DateTime(2026, 11, 25, 9, 31, 0));
+        }
+
+        [TestMethod]
+        [DataRow(1L)]
+        [DataRow(1546300800000L)]
+        [DataRow(4102444800000L)]
+        [DataRow(999999999999999L)]
+        public void TimeSync_ImplausibleServerTime_IgnoredWithoutThrowing(long serverMs)
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(200);
+            int index = rig.Link.FindPublished("time-req", 0);
+            long deviceSend = long.Parse(rig.Link.PublishedText(index));
+
+            rig.Link.Inject("time", deviceSend.ToString() + " " + serverMs.ToString() + " " + serverMs.ToString());
+            rig.RunFor(50);
+
+            Assert.IsFalse(rig.Clock.IsUtcValid);
+            Assert.AreEqual(1, rig.Controller.DownlinkErrors);
         }
 
         [TestMethod]

@@ -116,6 +116,22 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        [DataRow("{\"LED1\":1,\"LED2\":5}")]
+        [DataRow("{\"LED1\":1,\"LED9\":1}")]
+        [DataRow("{\"LED1\":1,\"LED2\":\"on\"}")]
+        public void MessageDown_OneBadField_NothingApplied(string body)
+        {
+            NodeRig rig = Rig();
+            rig.RunFor(3000);
+
+            rig.Link.Inject(Sys + "messages/down", body);
+            rig.RunFor(100);
+
+            Assert.IsFalse(rig.Led1.Level);
+            Assert.AreEqual(1, rig.Controller.DownlinkErrors);
+        }
+
+        [TestMethod]
         public void Downlink_MalformedJson_CountedNoAnswerForMessages()
         {
             NodeRig rig = Rig();

@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System;
+using StmNode.At;
 using StmNode.Modems;
 using StmNode.Node;
 using StmNode.Tests.Fakes;
@@ -62,6 +63,29 @@ namespace StmNode.Tests.Node
 
             Assert.IsTrue(Recovery(line, clock).CycleRadio());
             Assert.AreEqual(0, line.Unmet);
+        }
+
+        [TestMethod]
+        public void CyclePower_Ec20_OrderlyPowerDownThenSwitchOnPulse()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            RecordingOutput key = new RecordingOutput(clock);
+            line.Expect("AT+QMTCLOSE=0", "\r\nERROR\r\n");
+            line.Expect("AT+QPOWD=1", Ok).Then(1500, "\r\nPOWERED DOWN\r\n");
+            // Powered down: the probe and the channel's resync attempts go unanswered until PWRKEY switches it on.
+            line.Expect("AT", null).Expect("AT", null).Expect("AT", null).Expect("AT", null).Expect("AT", Ok);
+            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
+
+            bool cycled = new QuectelRecovery(modem, new QuectelMqttLink(modem)).CyclePower();
+
+            Assert.IsNull(line.Failure);
+            Assert.IsTrue(cycled);
+
+            Assert.AreEqual(0, line.Unmet);
+            // One switch-on pulse after the modem confirmed its power-down, none to switch it off.
+            Assert.AreEqual(2, key.Count);
+            Assert.IsTrue(modem.NeedsInit);
         }
 
         [TestMethod]
