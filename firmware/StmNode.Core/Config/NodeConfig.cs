@@ -69,6 +69,8 @@ namespace StmNode.Config
         public int FailoverAfterFailures = 4;
         /// <summary>Offline longer than this (every transport and the modem ladder tried) → ask for a reboot; 0 never.</summary>
         public int RebootAfterOfflineSeconds = 3600;
+        /// <summary>Online on a backup transport, try the preferred one(s) this often; 0 never goes back.</summary>
+        public int FailbackCheckSeconds = 600;
 
         public LogLevel LogLevel = LogLevel.Info;
 
@@ -120,6 +122,7 @@ namespace StmNode.Config
             if (error == null) error = Range("backoff_max_ms", BackoffMaxMs, BackoffInitialMs, 3600000);
             if (error == null) error = Range("failover_after_failures", FailoverAfterFailures, 1, 100);
             if (error == null) error = Range("reboot_after_offline_s", RebootAfterOfflineSeconds, 0, 604800);
+            if (error == null && FailbackCheckSeconds != 0) error = Range("failback_check_s", FailbackCheckSeconds, 60, 86400);
             return error;
         }
 

@@ -49,6 +49,8 @@ namespace StmNode.Tests.Config
         [DataRow(12, "backoff_max_ms")]
         [DataRow(13, "wifi_ssid")]
         [DataRow(14, "offline_buffer")]
+        [DataRow(15, "failback_check_s")]
+        [DataRow(16, "failback_check_s")]
         public void Validate_BadField_NamesIt(int breakage, string field)
         {
             NodeConfig config = NodeRig.ValidConfig();
@@ -69,6 +71,8 @@ namespace StmNode.Tests.Config
                 case 12: config.BackoffMaxMs = 10; break;
                 case 13: config.WifiSsid = ""; break;
                 case 14: config.OfflineBufferCapacity = NodeConfig.MaxOfflineBuffer + 1; break;
+                case 15: config.FailbackCheckSeconds = 59; break;
+                case 16: config.FailbackCheckSeconds = -1; break;
             }
 
             ConfigError error = config.Validate();
