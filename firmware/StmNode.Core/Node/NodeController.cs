@@ -53,6 +53,7 @@ namespace StmNode.Node
         private long _lastAlarmReportMs = long.MinValue / 2;
         private long _lastSendMs = long.MinValue / 2;
         private bool _alarmPending;
+        private NodeReport _alarmReport;
         private int _seenSession;
         private long _timeSyncSentDeviceMs = -1;
         private long _nextTimeSyncMs;
@@ -161,6 +162,7 @@ namespace StmNode.Node
             }
 
             SendTimeSync();
+            SendAlarmReport();
             SendBuffered();
             StepCount++;
         }
@@ -185,18 +187,27 @@ namespace StmNode.Node
             }
 
             bool due = now >= _nextReportMs || _handler.ReportRequested;
+            bool alarm = false;
             if (_alarmPending && now - _lastAlarmReportMs >= _config.AlarmMinIntervalSeconds * 1000L)
             {
                 _alarmPending = false;
                 _lastAlarmReportMs = now;
-                due = true;
+                alarm = true;
             }
 
-            if (due)
+            if (due || alarm)
             {
                 _handler.ReportRequested = false;
                 _nextReportMs = now + _config.ReportPeriodSeconds * 1000L;
-                _buffer.Add(MakeReport(now));
+                NodeReport report = MakeReport(now);
+                if (alarm)
+                {
+                    _alarmReport = report;
+                }
+                else
+                {
+                    _buffer.Add(report);
+                }
             }
 
             if (now >= _nextDiagMs)
@@ -293,18 +304,41 @@ namespace StmNode.Node
             }
 
             _lastSendMs = now;
-            LinkResult result = _links.Publish(_cloud.EncodeReport(report), ReportQos);
-            if (result == LinkResult.Ok || result == LinkResult.InvalidArgument)
+            if (PublishReport(report))
             {
-                // A report that cannot be encoded or that the link refuses as malformed would block the queue for ever.
-                if (result != LinkResult.Ok)
-                {
-                    UnsendableReports++;
-                    Log(LogLevel.Warning, "dropped a " + report.ServiceId + " report that could not be sent as it is");
-                }
-
                 _buffer.RemoveFirst();
             }
+        }
+
+        // An alarm edge goes out at once, ahead of a backlog being replayed at its bounded rate (the backlog keeps its
+        // order and event times). Offline, or if the publish fails, it joins the end of the buffer like any report.
+        private void SendAlarmReport()
+        {
+            NodeReport report = _alarmReport;
+            if (report == null)
+            {
+                return;
+            }
+
+            _alarmReport = null;
+            if (!_links.IsOnline || !PublishReport(report))
+            {
+                _buffer.Add(report);
+            }
+        }
+
+        // True when the report is done with: sent, or dropped because it can never be sent.
+        private bool PublishReport(NodeReport report)
+        {
+            LinkResult result = _links.Publish(_cloud.EncodeReport(report), ReportQos);
+            if (result == LinkResult.InvalidArgument)
+            {
+                // A report that cannot be encoded or that the link refuses as malformed would block the queue for ever.
+                UnsendableReports++;
+                Log(LogLevel.Warning, "dropped a " + report.ServiceId + " report that could not be sent as it is");
+            }
+
+            return result == LinkResult.Ok || result == LinkResult.InvalidArgument;
         }
 
         private void HandleMessage(string topic, byte[] payload)

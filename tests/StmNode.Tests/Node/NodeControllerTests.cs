@@ -355,6 +355,58 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        public void Online_AlarmEdgeDuringReplay_SentAtOnceAndBacklogKeepsItsOrder()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Clock.SetUtc(new DateTime(2026, 11, 25, 10, 0, 0));
+            rig.Config.ReplayIntervalMs = 10000;
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+            rig.RunFor(130000);
+            Assert.AreEqual(4, rig.Controller.Buffer.Count);
+
+            rig.Link.ConnectResult = LinkResult.Ok;
+            for (int i = 0; i < 2000 && rig.Link.FindPublished("report", 0) < 0; i++)
+            {
+                rig.RunFor(NodeRig.StepMs);
+            }
+
+            long edgeMs = rig.Clock.UptimeMs;
+            rig.Flame.Level = false;
+            rig.RunFor(300);
+            int alarm = rig.Link.FindPublished("report", rig.Link.FindPublished("report", 0) + 1);
+            Assert.IsTrue(alarm > 0);
+            Assert.IsTrue(rig.Link.PublishedText(alarm).IndexOf("flame=1") > 0, rig.Link.PublishedText(alarm));
+            Assert.IsTrue(rig.Link.PublishedAt(alarm) - edgeMs <= 300);
+            Assert.IsTrue(rig.Controller.Buffer.Count >= 3, "the backlog is still waiting");
+
+            rig.RunFor(60000);
+            Assert.AreEqual(0, rig.Controller.Buffer.Count);
+            int first = rig.Link.FindPublished("report", 0);
+            Assert.AreEqual(0, rig.Link.PublishedText(first).IndexOf("stm32|20261125T100002Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(alarm + 1).IndexOf("diag|20261125T100005Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(alarm + 2).IndexOf("stm32|20261125T100102Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(alarm + 3).IndexOf("stm32|20261125T100202Z|"));
+        }
+
+        [TestMethod]
+        public void Offline_AlarmEdge_BufferedBehindBacklog()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+            rig.RunFor(3000);
+            Assert.AreEqual(1, rig.Controller.Buffer.Count);
+
+            rig.Flame.Level = false;
+            rig.RunFor(300);
+
+            Assert.AreEqual(0, rig.Link.PublishCount);
+            Assert.AreEqual(2, rig.Controller.Buffer.Count);
+            Assert.AreEqual(2000L, rig.Controller.Buffer.Peek().CreatedUptimeMs);
+        }
+
+        [TestMethod]
         public void Offline_BufferFull_DropsOldestAndCounts()
         {
             NodeRig rig = new NodeRig();
