@@ -99,6 +99,42 @@ namespace StmNode.Node
         /// <summary>Cloud messages that could not be understood.</summary>
         public int DownlinkErrors { get; private set; }
 
+        /// <summary>Sensor reports (the main service) the link accepted.</summary>
+        public int ReportsPublished { get; private set; }
+
+        /// <summary>Diagnostic reports the link accepted.</summary>
+        public int DiagReportsPublished { get; private set; }
+
+        /// <summary>Commands, property sets and property gets answered (a repeated request id counts again).</summary>
+        public int CommandsHandled { get; private set; }
+
+        /// <summary>Publishes of any kind the link did not accept.</summary>
+        public int PublishFailures { get; private set; }
+
+        /// <summary>Times the node lost an established session.</summary>
+        public int Reconnects
+        {
+            get { return _links.ReconnectCount; }
+        }
+
+        /// <summary>Failed connects, publish failures and cloud messages that could not be understood.</summary>
+        public int Errors
+        {
+            get { return _links.FailedAttempts + PublishFailures + DownlinkErrors; }
+        }
+
+        /// <summary>Reports waiting in the offline buffer.</summary>
+        public int BufferedReports
+        {
+            get { return _buffer.Count; }
+        }
+
+        /// <summary>Reports dropped because the offline buffer was full.</summary>
+        public int DroppedReports
+        {
+            get { return _buffer.DroppedCount; }
+        }
+
         /// <summary>Adds a transport (in failover order); recovery and info may be null.</summary>
         public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
         {
@@ -330,8 +366,19 @@ namespace StmNode.Node
         // True when the report is done with: sent, or dropped because it can never be sent.
         private bool PublishReport(NodeReport report)
         {
-            LinkResult result = _links.Publish(_cloud.EncodeReport(report), ReportQos);
-            if (result == LinkResult.InvalidArgument)
+            LinkResult result = Publish(_cloud.EncodeReport(report), ReportQos);
+            if (result == LinkResult.Ok)
+            {
+                if (report.ServiceId == PropertyNames.Service)
+                {
+                    ReportsPublished++;
+                }
+                else
+                {
+                    DiagReportsPublished++;
+                }
+            }
+            else if (result == LinkResult.InvalidArgument)
             {
                 // A report that cannot be encoded or that the link refuses as malformed would block the queue for ever.
                 UnsendableReports++;
@@ -354,7 +401,8 @@ namespace StmNode.Node
                     Answer(requestId, false);
                     break;
                 case NodeMessageKind.PropertiesGet:
-                    _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
+                    CommandsHandled++;
+                    Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
                     break;
                 case NodeMessageKind.Message:
                     if (_downlink.Error.Length > 0)
@@ -423,7 +471,8 @@ namespace StmNode.Node
                 Log(LogLevel.Info, "request " + requestId + " seen before: answering again without applying");
             }
 
-            _links.Publish(response, 0);
+            CommandsHandled++;
+            Publish(response, 0);
         }
 
         private void SendTimeSync()
@@ -437,7 +486,7 @@ namespace StmNode.Node
             // Retry in a minute if no answer comes; the real period starts when one does.
             _nextTimeSyncMs = now + 60000;
             _timeSyncSentDeviceMs = DeviceMs();
-            _links.Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs), 0);
+            Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs), 0);
         }
 
         // A modem knows the network's time once registered: good enough until IoTDA's time sync answers.
@@ -483,6 +532,17 @@ namespace StmNode.Node
             _timeSyncSentDeviceMs = -1;
             _nextTimeSyncMs = _clock.UptimeMs + TimeSyncPeriodMs;
             Log(LogLevel.Info, "clock set from IoTDA time sync");
+        }
+
+        private LinkResult Publish(CloudMessage message, int qos)
+        {
+            LinkResult result = _links.Publish(message, qos);
+            if (result != LinkResult.Ok)
+            {
+                PublishFailures++;
+            }
+
+            return result;
         }
 
         private long DeviceMs()

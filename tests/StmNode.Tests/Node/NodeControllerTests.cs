@@ -327,6 +327,60 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        public void Counters_OnlineSession_MatchWhatWentOverTheLink()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(6000);
+
+            rig.Link.Inject("cmd/r1", "SET_LED led=2 state=ON");
+            rig.Link.Inject("set/s1", "report_period_s=30");
+            rig.Link.Inject("get/g1", "");
+            rig.Link.Inject("cmd/r1", "SET_LED led=2 state=ON");
+            rig.Link.Inject("weird/topic", "garbage");
+            rig.RunFor(65000);
+
+            NodeController node = rig.Controller;
+            Assert.AreEqual(rig.CountPublished("report", "stm32|"), node.ReportsPublished);
+            Assert.IsTrue(node.ReportsPublished >= 3);
+            Assert.AreEqual(1, node.DiagReportsPublished);
+            Assert.AreEqual(4, node.CommandsHandled);
+            Assert.AreEqual(1, node.DownlinkErrors);
+            Assert.AreEqual(0, node.PublishFailures);
+            Assert.AreEqual(1, node.Errors);
+            Assert.AreEqual(0, node.Reconnects);
+            Assert.AreEqual(0, node.BufferedReports);
+            Assert.AreEqual(0, node.DroppedReports);
+        }
+
+        [TestMethod]
+        public void Counters_OutageAndPublishFailure_CountBufferDropsReconnectsAndErrors()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.OfflineBufferCapacity = 3;
+            rig.Config.ReportPeriodSeconds = 10;
+            rig.Start();
+            rig.RunFor(3000);
+            Assert.AreEqual(1, rig.Controller.ReportsPublished);
+
+            rig.Link.PublishResult = LinkResult.Failed;
+            rig.RunFor(3000);
+            rig.Link.PublishResult = LinkResult.Ok;
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.RunFor(60000);
+
+            NodeController node = rig.Controller;
+            Assert.AreEqual(1, node.PublishFailures);
+            Assert.AreEqual(1, node.Reconnects);
+            Assert.AreEqual(3, node.BufferedReports);
+            Assert.AreEqual(node.Buffer.DroppedCount, node.DroppedReports);
+            Assert.IsTrue(node.DroppedReports >= 3, node.DroppedReports.ToString());
+            Assert.AreEqual(node.Links.FailedAttempts + 1, node.Errors);
+            Assert.IsTrue(node.Links.FailedAttempts >= 3);
+            Assert.AreEqual(1, node.ReportsPublished);
+        }
+
+        [TestMethod]
         public void Offline_ReportsBufferedThenReplayedInOrderWithOriginalTimeAtBoundedRate()
         {
             NodeRig rig = new NodeRig();
