@@ -218,6 +218,34 @@ namespace StmNode.Config
                 return new ConfigError("pins.led1", "all three LEDs need a pin");
             }
 
+            // The DHT11 binding drives and reads its data line through two GPIOs: half of it is a wiring mistake.
+            if ((Pins.Dht11Echo == -1) != (Pins.Dht11Trigger == -1))
+            {
+                return new ConfigError(Pins.Dht11Echo == -1 ? "pins.dht11_echo" : "pins.dht11_trigger",
+                    "the DHT11 needs both dht11_echo and dht11_trigger (both -1: no DHT11)");
+            }
+
+            ConfigError error = CheckModemPins("ec20");
+            return error == null ? CheckModemPins("bc26") : error;
+        }
+
+        // A modem in the transport order cannot talk without its UART nor start without its PWRKEY (reset is optional).
+        private ConfigError CheckModemPins(string modem)
+        {
+            if (!UsesTransport(modem))
+            {
+                return null;
+            }
+
+            string[] signals = new string[] { modem + "_rx", modem + "_tx", modem + "_pwrkey" };
+            for (int i = 0; i < signals.Length; i++)
+            {
+                if (Pins.Get(signals[i]) == -1)
+                {
+                    return new ConfigError("pins." + signals[i], "required when the transport order contains " + modem);
+                }
+            }
+
             return null;
         }
 
