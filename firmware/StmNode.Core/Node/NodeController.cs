@@ -268,10 +268,11 @@ namespace StmNode.Node
             NodeReport report = NewReport(PropertyNames.DiagService, now);
             report.AddInt(PropertyNames.Uptime, (int)(now / 1000));
             report.AddString(PropertyNames.ResetReason, _system.ResetReason);
+            // The property is an int: a port reporting more (a PC) is clamped, a negative figure means unknown.
             long free = _system.FreeMemoryBytes;
             if (free >= 0)
             {
-                report.AddInt(PropertyNames.FreeMemory, (int)free);
+                report.AddInt(PropertyNames.FreeMemory, free > int.MaxValue ? int.MaxValue : (int)free);
             }
 
             report.AddString(PropertyNames.Link, _links.CurrentKind);

@@ -111,6 +111,26 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        [DataRow(5000000000L, ";free_memory=2147483647;")]
+        [DataRow(2147483648L, ";free_memory=2147483647;")]
+        [DataRow(2147483647L, ";free_memory=2147483647;")]
+        [DataRow(0L, ";free_memory=0;")]
+        [DataRow(-1L, ";link=")]
+        [DataRow(-9000000000L, ";link=")]
+        public void Step_DiagFreeMemoryOutOfIntRange_ClampedOrLeftOut(long freeBytes, string expected)
+        {
+            NodeRig rig = new NodeRig();
+            rig.System.FreeMemory = freeBytes;
+            rig.Start();
+
+            rig.RunFor(5100);
+
+            string diag = rig.LastPublished("report", "diag|");
+            Assert.IsTrue(diag.IndexOf("reset_reason=power-on" + expected) > 0, diag);
+            Assert.IsTrue(diag.IndexOf("free_memory=-") < 0, diag);
+        }
+
+        [TestMethod]
         public void Step_Diag_ReadsTheSignalOnceAndReportsThatReading()
         {
             NodeRig rig = new NodeRig();
