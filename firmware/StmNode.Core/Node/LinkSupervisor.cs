@@ -9,7 +9,9 @@ namespace StmNode.Node
     /// Keeps the node connected: connect → subscribe → online → (loss) → wait with backoff → recover → connect again.
     /// Transports are tried in the configured order; a modem that keeps failing climbs its escalation ladder
     /// (MQTT reopen → radio cycle → power cycle), then the next transport gets its turn, and a node offline for too
-    /// long asks for a reboot. Poll-driven and single-threaded: every wait is a bounded call on a link.
+    /// long asks for a reboot. Online on a backup transport, it goes back to a preferred one once that one is connected
+    /// and subscribed (checked every failback_check_s). Poll-driven and single-threaded: every wait is a bounded call
+    /// on a link.
     /// </summary>
     public sealed class LinkSupervisor
     {
