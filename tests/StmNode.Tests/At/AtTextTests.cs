@@ -64,6 +64,9 @@ namespace StmNode.Tests.At
         [DataRow("AT+QICSGP=1,1,\"cmnet\",\"u\",\"p\",1", "AT+QICSGP=1,1,\"cmnet\",\"u\",\"***\",1")]
         [DataRow("AT+QCGDEFCONT=\"IP\",\"apn\",\"u\",\"p\"", "AT+QCGDEFCONT=\"IP\",\"apn\",\"u\",\"***\"")]
         [DataRow("AT+QMTCONN=0,\"c\"", "AT+QMTCONN=0,\"c\"")]
+        [DataRow("at+qmtconn=0,\"c\",\"u\",\"p\"", "at+qmtconn=0,\"c\",\"u\",\"***\"")]
+        [DataRow("At+CwJaP=\"net\",\"wifipw\"", "At+CwJaP=\"net\",\"***\"")]
+        [DataRow("AT+QMTCON", "AT+QMTCON")]
         [DataRow("AT+CSQ", "AT+CSQ")]
         public void SecretMask_KnownCommands_PasswordHidden(string line, string masked)
         {
