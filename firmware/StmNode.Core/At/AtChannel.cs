@@ -111,7 +111,7 @@ namespace StmNode.At
                 return prompt;
             }
 
-            _trace.Sent("[" + count.ToString() + " data bytes" + (ctrlZ ? " + ^Z]" : "]"));
+            _trace.SentData(count, ctrlZ);
             if (!WriteBytes(data, offset, count) || (ctrlZ && !WriteBytes(CtrlZ, 0, 1)))
             {
                 return new AtReply(AtStatus.LineFailed);

@@ -15,8 +15,10 @@ namespace StmNode.At
         private readonly string[] _entries;
 
         // Each entry's mark ('>' sent, '<' received, '#' note), kept apart from its text so recording a line does not
-        // copy it; 0 marks an entry stored whole (a cut long line).
+        // copy it; 0 marks an entry stored whole (a cut long line), 'D' / 'Z' a data block (without / with Ctrl-Z)
+        // whose size is in _sizes. Entries are composed only when read.
         private readonly char[] _marks;
+        private readonly int[] _sizes;
         private int _next;
         private int _count;
 
@@ -24,6 +26,7 @@ namespace StmNode.At
         {
             _entries = new string[capacity < 1 ? 1 : capacity];
             _marks = new char[_entries.Length];
+            _sizes = new int[_entries.Length];
         }
 
         public int Count
@@ -38,13 +41,25 @@ namespace StmNode.At
             {
                 int start = _count < _entries.Length ? 0 : _next;
                 int slot = (start + index) % _entries.Length;
-                return _marks[slot] == (char)0 ? _entries[slot] : _marks[slot].ToString() + " " + _entries[slot];
+                char mark = _marks[slot];
+                if (mark == 'D' || mark == 'Z')
+                {
+                    return "> [" + _sizes[slot].ToString() + " data bytes" + (mark == 'Z' ? " + ^Z]" : "]");
+                }
+
+                return mark == (char)0 ? _entries[slot] : mark.ToString() + " " + _entries[slot];
             }
         }
 
         public void Sent(string line)
         {
             Add('>', AtSecretMask.Apply(line));
+        }
+
+        /// <summary>A data block written after a prompt: recorded by size only, never its bytes.</summary>
+        public void SentData(int count, bool ctrlZ)
+        {
+            Put(ctrlZ ? 'Z' : 'D', null, count);
         }
 
         public void Received(string line)
@@ -85,8 +100,14 @@ namespace StmNode.At
                 mark = (char)0;
             }
 
+            Put(mark, text, 0);
+        }
+
+        private void Put(char mark, string text, int size)
+        {
             _marks[_next] = mark;
             _entries[_next] = text;
+            _sizes[_next] = size;
             _next = (_next + 1) % _entries.Length;
             if (_count < _entries.Length)
             {

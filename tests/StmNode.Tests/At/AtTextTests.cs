@@ -85,6 +85,25 @@ namespace StmNode.Tests.At
         }
 
         [TestMethod]
+        public void Trace_DataBlocksAndLines_ReadBackInOrderWithMarks()
+        {
+            AtTrace trace = new AtTrace(4);
+
+            trace.Sent("AT+QMTPUB=0,1,1,0,\"up\",2");
+            trace.SentData(2, false);
+            trace.SentData(17, true);
+            trace.Received("OK");
+            trace.Note("timeout");
+
+            Assert.AreEqual(4, trace.Count);
+            Assert.AreEqual("> [2 data bytes]", trace[0]);
+            Assert.AreEqual("> [17 data bytes + ^Z]", trace[1]);
+            Assert.AreEqual("< OK", trace[2]);
+            Assert.AreEqual("# timeout", trace[3]);
+            Assert.AreEqual("> [2 data bytes]\n> [17 data bytes + ^Z]\n< OK\n# timeout\n", trace.Dump());
+        }
+
+        [TestMethod]
         public void Trace_MoreThanCapacity_KeepsNewestInOrder()
         {
             AtTrace trace = new AtTrace(3);
