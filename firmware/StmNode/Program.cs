@@ -176,13 +176,9 @@ namespace StmNode
 
         private static IHumiditySensor Dht(PinMap pins, ILog log)
         {
+            // NodeConfig.Validate refuses a DHT11 with one pin only, so here it is both pins or none.
             if (pins.Dht11Echo < 0 || pins.Dht11Trigger < 0)
             {
-                if (pins.Dht11Echo >= 0 || pins.Dht11Trigger >= 0)
-                {
-                    log.Write(LogLevel.Warning, "Main", "DHT11 needs both dht11_echo and dht11_trigger; running without it");
-                }
-
                 return null;
             }
 

@@ -16,11 +16,17 @@ namespace StmNode.At
         private const int ResyncTimeoutMs = 500;
         private const int DrainMs = 300;
 
+        private static readonly byte[] CtrlZ = new byte[] { 0x1A };
+        private static readonly byte[] Escape = new byte[] { 0x1B };
+
         private readonly ISerialLine _line;
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly AtTrace _trace = new AtTrace(40);
         private readonly AtReceiver _receiver;
+
+        // Written synchronously by ISerialLine.Write, so one buffer serves every command line.
+        private byte[] _commandBytes = new byte[128];
         private bool _transparent;
         private bool _dropLf;
         private bool _drainBeforeNext;
@@ -98,15 +104,15 @@ namespace StmNode.At
             {
                 if (prompt.Status == AtStatus.Timeout && ctrlZ)
                 {
-                    WriteBytes(new byte[] { 0x1B }, 0, 1);
+                    WriteBytes(Escape, 0, 1);
                 }
 
                 ResyncAfterTimeout(prompt, command);
                 return prompt;
             }
 
-            _trace.Sent("[" + count.ToString() + " data bytes" + (ctrlZ ? " + ^Z]" : "]"));
-            if (!WriteBytes(data, offset, count) || (ctrlZ && !WriteBytes(new byte[] { 0x1A }, 0, 1)))
+            _trace.SentData(count, ctrlZ);
+            if (!WriteBytes(data, offset, count) || (ctrlZ && !WriteBytes(CtrlZ, 0, 1)))
             {
                 return new AtReply(AtStatus.LineFailed);
             }
@@ -206,8 +212,50 @@ namespace StmNode.At
                 Log(LogLevel.Trace, "> " + AtSecretMask.Apply(command.Text));
             }
 
-            byte[] bytes = Encoding.UTF8.GetBytes(command.Text + LineEnding);
-            return WriteBytes(bytes, 0, bytes.Length);
+            int length = EncodeCommand(command.Text);
+            if (length < 0)
+            {
+                byte[] bytes = Encoding.UTF8.GetBytes(command.Text + LineEnding);
+                return WriteBytes(bytes, 0, bytes.Length);
+            }
+
+            return WriteBytes(_commandBytes, 0, length);
+        }
+
+        // The command line and its ending as ASCII into the reused buffer; -1 when a character needs UTF-8 (rare:
+        // a non-ASCII APN or host), which then takes the allocating path.
+        private int EncodeCommand(string text)
+        {
+            int length = text.Length + LineEnding.Length;
+            if (_commandBytes.Length < length)
+            {
+                _commandBytes = new byte[length];
+            }
+
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c > (char)127)
+                {
+                    return -1;
+                }
+
+                _commandBytes[n++] = (byte)c;
+            }
+
+            for (int i = 0; i < LineEnding.Length; i++)
+            {
+                char c = LineEnding[i];
+                if (c > (char)127)
+                {
+                    return -1;
+                }
+
+                _commandBytes[n++] = (byte)c;
+            }
+
+            return n;
         }
 
         private bool WriteBytes(byte[] data, int offset, int count)

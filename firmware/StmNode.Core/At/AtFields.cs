@@ -48,7 +48,7 @@ namespace StmNode.At
             return value;
         }
 
-        /// <summary>Parses an optionally negative decimal integer of at most 9 digits; false on anything else.</summary>
+        /// <summary>Parses an optionally negative base-10 integer of at most 9 digits; false on anything else.</summary>
         public static bool TryParseInt(string text, out int value)
         {
             value = 0;

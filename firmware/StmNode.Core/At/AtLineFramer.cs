@@ -33,6 +33,9 @@ namespace StmNode.At
         private bool _rawDropping;
         private bool _skipToLineEnd;
 
+        // Reused to turn ASCII lines into strings (grows to the longest line seen), so a line costs only its string.
+        private char[] _chars = new char[64];
+
         public AtLineFramer(int maxLineBytes, int maxRawBytes)
         {
             _buffer = new byte[maxLineBytes];
@@ -164,8 +167,37 @@ namespace StmNode.At
                 return None;
             }
 
-            Line = Decode(_buffer, start, length - start);
+            Line = DecodeLine(start, length - start);
             return LineReady;
+        }
+
+        // Decode's result for a framed line, without its char[] for ASCII; "OK", the most common line, is shared.
+        private string DecodeLine(int offset, int count)
+        {
+            if (count == 2 && _buffer[offset] == (byte)'O' && _buffer[offset + 1] == (byte)'K')
+            {
+                return "OK";
+            }
+
+            for (int i = offset; i < offset + count; i++)
+            {
+                if (_buffer[i] >= 0x80)
+                {
+                    return Decode(_buffer, offset, count);
+                }
+            }
+
+            if (_chars.Length < count)
+            {
+                _chars = new char[count];
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                _chars[i] = (char)_buffer[offset + i];
+            }
+
+            return new string(_chars, 0, count);
         }
 
         private int CheckRaw()

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 
 namespace StmNode.At
@@ -5,7 +6,8 @@ namespace StmNode.At
     /// <summary>The outcome of an AT exchange: its status, the final line and the intermediate lines collected.</summary>
     public sealed class AtReply
     {
-        private readonly ArrayList _lines = new ArrayList();
+        // Created with the first line: most replies (prompts, a bare OK) have none.
+        private ArrayList _lines;
 
         public AtReply(AtStatus status)
         {
@@ -28,23 +30,33 @@ namespace StmNode.At
 
         public int LineCount
         {
-            get { return _lines.Count; }
+            get { return _lines == null ? 0 : _lines.Count; }
         }
 
         public string Line(int index)
         {
+            if (_lines == null)
+            {
+                throw new ArgumentOutOfRangeException("index");
+            }
+
             return (string)_lines[index];
         }
 
         public void AddLine(string line)
         {
+            if (_lines == null)
+            {
+                _lines = new ArrayList();
+            }
+
             _lines.Add(line);
         }
 
         /// <summary>The text after the first line starting with prefix, trimmed; null when there is none.</summary>
         public string Find(string prefix)
         {
-            for (int i = 0; i < _lines.Count; i++)
+            for (int i = 0; i < LineCount; i++)
             {
                 string line = (string)_lines[i];
                 if (line.StartsWith(prefix))

@@ -15,28 +15,27 @@ namespace StmNode.At
                 return null;
             }
 
-            string upper = line.ToUpper();
-            if (upper.StartsWith("AT+QMTCONN="))
+            if (StartsWithAnyCase(line, "AT+QMTCONN="))
             {
                 return MaskQuoted(line, 3);
             }
 
-            if (upper.StartsWith("AT+MQTTUSERCFG="))
+            if (StartsWithAnyCase(line, "AT+MQTTUSERCFG="))
             {
                 return MaskQuoted(line, 3);
             }
 
-            if (upper.StartsWith("AT+CWJAP="))
+            if (StartsWithAnyCase(line, "AT+CWJAP="))
             {
                 return MaskQuoted(line, 2);
             }
 
-            if (upper.StartsWith("AT+QICSGP="))
+            if (StartsWithAnyCase(line, "AT+QICSGP="))
             {
                 return MaskQuoted(line, 3);
             }
 
-            if (upper.StartsWith("AT+QCGDEFCONT="))
+            if (StartsWithAnyCase(line, "AT+QCGDEFCONT="))
             {
                 return MaskQuoted(line, 4);
             }
@@ -45,6 +44,32 @@ namespace StmNode.At
         }
 
         /// <summary>Replaces the content of the n-th (1-based) quoted string; backslash escapes (ESP-AT) are honoured.</summary>
+        // Prefix compare ignoring ASCII case, character by character: every traced line passes here, and an
+        // upper-cased copy of each would be garbage on every command and reply.
+        private static bool StartsWithAnyCase(string line, string prefix)
+        {
+            if (line.Length < prefix.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                char c = line[i];
+                if (c >= 'a' && c <= 'z')
+                {
+                    c = (char)(c - 32);
+                }
+
+                if (c != prefix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static string MaskQuoted(string line, int n)
         {
             int seen = 0;

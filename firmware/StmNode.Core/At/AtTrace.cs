@@ -13,12 +13,20 @@ namespace StmNode.At
         public const int MaxEntryChars = 120;
 
         private readonly string[] _entries;
+
+        // Each entry's mark ('>' sent, '<' received, '#' note), kept apart from its text so recording a line does not
+        // copy it; 0 marks an entry stored whole (a cut long line), 'D' / 'Z' a data block (without / with Ctrl-Z)
+        // whose size is in _sizes. Entries are composed only when read.
+        private readonly char[] _marks;
+        private readonly int[] _sizes;
         private int _next;
         private int _count;
 
         public AtTrace(int capacity)
         {
             _entries = new string[capacity < 1 ? 1 : capacity];
+            _marks = new char[_entries.Length];
+            _sizes = new int[_entries.Length];
         }
 
         public int Count
@@ -32,23 +40,36 @@ namespace StmNode.At
             get
             {
                 int start = _count < _entries.Length ? 0 : _next;
-                return _entries[(start + index) % _entries.Length];
+                int slot = (start + index) % _entries.Length;
+                char mark = _marks[slot];
+                if (mark == 'D' || mark == 'Z')
+                {
+                    return "> [" + _sizes[slot].ToString() + " data bytes" + (mark == 'Z' ? " + ^Z]" : "]");
+                }
+
+                return mark == (char)0 ? _entries[slot] : mark.ToString() + " " + _entries[slot];
             }
         }
 
         public void Sent(string line)
         {
-            Add("> " + AtSecretMask.Apply(line));
+            Add('>', AtSecretMask.Apply(line));
+        }
+
+        /// <summary>A data block written after a prompt: recorded by size only, never its bytes.</summary>
+        public void SentData(int count, bool ctrlZ)
+        {
+            Put(ctrlZ ? 'Z' : 'D', null, count);
         }
 
         public void Received(string line)
         {
-            Add("< " + AtSecretMask.Apply(line));
+            Add('<', AtSecretMask.Apply(line));
         }
 
         public void Note(string text)
         {
-            Add("# " + text);
+            Add('#', text);
         }
 
         /// <summary>All entries, oldest first, one per line.</summary>
@@ -64,15 +85,29 @@ namespace StmNode.At
             return text.ToString();
         }
 
-        private void Add(string entry)
+        private void Add(char mark, string text)
         {
-            // Long lines (a BC26 downlink in hex) are cut: the ring stays small on the device and holds no payloads.
-            if (entry.Length > MaxEntryChars)
+            if (text == null)
             {
-                entry = entry.Substring(0, MaxEntryChars) + "...(" + entry.Length.ToString() + " chars)";
+                text = string.Empty;
             }
 
-            _entries[_next] = entry;
+            // Long lines (a BC26 downlink in hex) are cut: the ring stays small on the device and holds no payloads.
+            if (text.Length + 2 > MaxEntryChars)
+            {
+                string entry = mark.ToString() + " " + text;
+                text = entry.Substring(0, MaxEntryChars) + "...(" + entry.Length.ToString() + " chars)";
+                mark = (char)0;
+            }
+
+            Put(mark, text, 0);
+        }
+
+        private void Put(char mark, string text, int size)
+        {
+            _marks[_next] = mark;
+            _entries[_next] = text;
+            _sizes[_next] = size;
             _next = (_next + 1) % _entries.Length;
             if (_count < _entries.Length)
             {

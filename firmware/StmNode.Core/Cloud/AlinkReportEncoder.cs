@@ -33,7 +33,7 @@ namespace StmNode.Cloud
             _misuse = JsonWriteError.None;
             _inService = false;
             long id = _nextId;
-            // Ids are decimal strings 0…4294967295, unique per device per day.
+            // Ids are digit strings 0…4294967295, unique per device per day.
             _nextId = _nextId >= 4294967295L ? 1 : _nextId + 1;
             _writer.Reset(buffer, offset, capacity);
             _writer.BeginObject();

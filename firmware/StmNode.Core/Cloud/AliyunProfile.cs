@@ -182,7 +182,7 @@ namespace StmNode.Cloud
             return -1;
         }
 
-        // Alink ids are decimal strings; a numeric id is accepted and kept as its text.
+        // Alink ids are digit strings; a numeric id is accepted and kept as its text.
         private static string ReadId(Hashtable body, Downlink downlink)
         {
             object id = body["id"];

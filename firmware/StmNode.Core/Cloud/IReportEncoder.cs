@@ -21,7 +21,7 @@ namespace StmNode.Cloud
 
         void AddInt(string name, long value);
 
-        /// <summary>A fractional reading, rounded to decimals digits (always written with a decimal point).</summary>
+        /// <summary>A fractional reading, rounded to decimals digits (always written with a fraction point).</summary>
         void AddDouble(string name, double value, int decimals);
 
         void AddBool(string name, bool value);

@@ -69,6 +69,8 @@ namespace StmNode.Config
         public int FailoverAfterFailures = 4;
         /// <summary>Offline longer than this (every transport and the modem ladder tried) → ask for a reboot; 0 never.</summary>
         public int RebootAfterOfflineSeconds = 3600;
+        /// <summary>Online on a backup transport, try the preferred one(s) this often; 0 never goes back.</summary>
+        public int FailbackCheckSeconds = 600;
 
         public LogLevel LogLevel = LogLevel.Info;
 
@@ -120,6 +122,7 @@ namespace StmNode.Config
             if (error == null) error = Range("backoff_max_ms", BackoffMaxMs, BackoffInitialMs, 3600000);
             if (error == null) error = Range("failover_after_failures", FailoverAfterFailures, 1, 100);
             if (error == null) error = Range("reboot_after_offline_s", RebootAfterOfflineSeconds, 0, 604800);
+            if (error == null && FailbackCheckSeconds != 0) error = Range("failback_check_s", FailbackCheckSeconds, 60, 86400);
             return error;
         }
 
@@ -213,6 +216,34 @@ namespace StmNode.Config
             if (Pins.Led1 == -1 || Pins.Led2 == -1 || Pins.Led3 == -1)
             {
                 return new ConfigError("pins.led1", "all three LEDs need a pin");
+            }
+
+            // The DHT11 binding drives and reads its data line through two GPIOs: half of it is a wiring mistake.
+            if ((Pins.Dht11Echo == -1) != (Pins.Dht11Trigger == -1))
+            {
+                return new ConfigError(Pins.Dht11Echo == -1 ? "pins.dht11_echo" : "pins.dht11_trigger",
+                    "the DHT11 needs both dht11_echo and dht11_trigger (both -1: no DHT11)");
+            }
+
+            ConfigError error = CheckModemPins("ec20");
+            return error == null ? CheckModemPins("bc26") : error;
+        }
+
+        // A modem in the transport order cannot talk without its UART nor start without its PWRKEY (reset is optional).
+        private ConfigError CheckModemPins(string modem)
+        {
+            if (!UsesTransport(modem))
+            {
+                return null;
+            }
+
+            string[] signals = new string[] { modem + "_rx", modem + "_tx", modem + "_pwrkey" };
+            for (int i = 0; i < signals.Length; i++)
+            {
+                if (Pins.Get(signals[i]) == -1)
+                {
+                    return new ConfigError("pins." + signals[i], "required when the transport order contains " + modem);
+                }
             }
 
             return null;

@@ -69,6 +69,7 @@ namespace StmNode.Config
                 case "backoff_max_ms": return Int(key, value, ref c.BackoffMaxMs);
                 case "failover_after_failures": return Int(key, value, ref c.FailoverAfterFailures);
                 case "reboot_after_offline_s": return Int(key, value, ref c.RebootAfterOfflineSeconds);
+                case "failback_check_s": return Int(key, value, ref c.FailbackCheckSeconds);
                 case "log_level": return Level(key, value, c);
                 default: return new ConfigError(key, "unknown setting");
             }

@@ -153,7 +153,7 @@ namespace StmNode.Json
 
         /// <summary>
         /// Writes value rounded to at most decimals fraction digits, trailing zeros dropped but always with a
-        /// decimal point ("23.5", "10.0"), so the receiver sees a fractional type (Alink requires it for floats).
+        /// fraction point ("23.5", "10.0"), so the receiver sees a fractional type (Alink requires it for floats).
         /// </summary>
         public void WriteDouble(double value, int decimals)
         {
@@ -265,7 +265,7 @@ namespace StmNode.Json
             }
         }
 
-        /// <summary>Appends a zero-padded decimal number (width digits) to an open raw string.</summary>
+        /// <summary>Appends a zero-padded base-10 number (width digits) to an open raw string.</summary>
         public void AppendPaddedNumber(int value, int width)
         {
             for (int i = width - 1; i >= 0; i--)
@@ -274,7 +274,7 @@ namespace StmNode.Json
             }
         }
 
-        /// <summary>Appends a decimal number to an open raw string (e.g. an Alink message id).</summary>
+        /// <summary>Appends a base-10 number to an open raw string (e.g. an Alink message id).</summary>
         public void AppendRawNumber(long value)
         {
             PutLong(value);

@@ -63,6 +63,25 @@ namespace StmNode.Modems
             return state == RegistrationState.Home || state == RegistrationState.Roaming;
         }
 
+        /// <summary>
+        /// Brings the bearer up from any state: power, init, SIM, APN (null keeps the modem's default), registration
+        /// within registrationTimeoutMs, PDP context. Every step is bounded; <see cref="LastError"/> names the failing one.
+        /// </summary>
+        public bool BringUpBearer(string apn, string apnUser, string apnPassword, int registrationTimeoutMs)
+        {
+            if (!PowerOn() || !Initialize() || !CheckSim())
+            {
+                return false;
+            }
+
+            if (apn != null && !SetApn(apn, apnUser, apnPassword))
+            {
+                return false;
+            }
+
+            return WaitRegistered(registrationTimeoutMs) && ActivatePdp();
+        }
+
         /// <summary>Polls registration every 2 s until registered, denied or timeoutMs passed.</summary>
         public bool WaitRegistered(int timeoutMs)
         {

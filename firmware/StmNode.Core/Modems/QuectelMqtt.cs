@@ -1,3 +1,4 @@
+using System.Text;
 using StmNode.At;
 using StmNode.Ports;
 
@@ -14,6 +15,9 @@ namespace StmNode.Modems
         private const int OpenResultTimeoutMs = 75000;
         private readonly QuectelModem _modem;
         private readonly AtChannel _channel;
+
+        // Builds the publish command and its result prefix without a concatenation array and number strings per part.
+        private readonly StringBuilder _text = new StringBuilder(160);
         private bool _receiveHex;
         private bool _lostDuringWait;
         private bool _waiting;
@@ -199,12 +203,19 @@ namespace StmNode.Modems
             _lostDuringWait = false;
             _waiting = true;
             int mid = qos == 0 ? 0 : messageId;
-            string command = "AT+QMTPUB=" + Index.ToString() + "," + mid.ToString() + "," + qos.ToString() + ",0,\"" + topic + "\""
-                + (ctrlZ ? string.Empty : "," + count.ToString());
-            string urc = "+QMTPUB: " + Index.ToString() + "," + mid.ToString() + ",";
+            _text.Clear();
+            _text.Append("AT+QMTPUB=").Append(Index).Append(',').Append(mid).Append(',').Append(qos).Append(",0,\"").Append(topic).Append('"');
+            if (!ctrlZ)
+            {
+                _text.Append(',').Append(count);
+            }
+
+            string command = _text.ToString();
+            _text.Clear();
+            string urc = _text.Append("+QMTPUB: ").Append(Index).Append(',').Append(mid).Append(',').ToString();
             AtReply accepted = _channel.SendData(new AtCommand(command, urc, AcceptTimeoutMs), payload, offset, count, ctrlZ, PromptTimeoutMs);
-            string[] result = SecondPhase(command, urc, accepted, PacketResultTimeoutMs);
-            return result != null && PacketOk("+QMTPUB", result);
+            string line = SecondPhaseLine(command, urc, accepted, PacketResultTimeoutMs);
+            return line != null && PacketOk("+QMTPUB", ResultCode(line, urc.Length));
         }
 
         public bool Disconnect()
@@ -233,17 +244,23 @@ namespace StmNode.Modems
         /// <summary>The result URC's fields after the prefix (it may already have come with the OK); null on failure.</summary>
         private string[] SecondPhase(string command, string urc, AtReply accepted, int resultTimeoutMs)
         {
-            string[] fields = ResultFields(command, urc, accepted, resultTimeoutMs);
-            _waiting = false;
-            return fields;
+            string line = SecondPhaseLine(command, urc, accepted, resultTimeoutMs);
+            return line == null ? null : AtFields.Split(line.Substring(urc.Length));
         }
 
-        private string[] ResultFields(string command, string urc, AtReply accepted, int resultTimeoutMs)
+        /// <summary>The whole result URC line (starting with the prefix); null on failure.</summary>
+        private string SecondPhaseLine(string command, string urc, AtReply accepted, int resultTimeoutMs)
         {
-            string name = command.Substring(0, command.IndexOf('=') > 0 ? command.IndexOf('=') : command.Length);
+            string line = ResultLine(command, urc, accepted, resultTimeoutMs);
+            _waiting = false;
+            return line;
+        }
+
+        private string ResultLine(string command, string urc, AtReply accepted, int resultTimeoutMs)
+        {
             if (!accepted.IsOk)
             {
-                LastError = _lostDuringWait ? LastError : ModemError.FromReply(name, accepted);
+                LastError = _lostDuringWait ? LastError : ModemError.FromReply(CommandName(command), accepted);
                 return null;
             }
 
@@ -255,20 +272,57 @@ namespace StmNode.Modems
                 if (!result.IsOk)
                 {
                     LastError = _lostDuringWait ? LastError : result.Status == AtStatus.Timeout
-                        ? new ModemError(ModemErrorKind.Timeout, -1, name + ": no " + urc.Substring(0, urc.IndexOf(':')) + " result")
-                        : ModemError.FromReply(name, result);
+                        ? new ModemError(ModemErrorKind.Timeout, -1, CommandName(command) + ": no " + urc.Substring(0, urc.IndexOf(':')) + " result")
+                        : ModemError.FromReply(CommandName(command), result);
                     return null;
                 }
 
                 text = result.Final;
             }
 
-            return AtFields.Split(text.Substring(urc.Length));
+            return text;
+        }
+
+        /// <summary>
+        /// The first field from start as <c>AtFields.IntAt(AtFields.Split(…), 0, -1)</c> reads it: plain digits (the
+        /// normal result) are read in place, anything else goes through Split so odd lines read exactly as before.
+        /// </summary>
+        private static int ResultCode(string line, int start)
+        {
+            int end = start;
+            while (end < line.Length && line[end] >= '0' && line[end] <= '9')
+            {
+                end++;
+            }
+
+            if (end == start || end - start > 9 || (end < line.Length && line[end] != ','))
+            {
+                return AtFields.IntAt(AtFields.Split(line.Substring(start)), 0, -1);
+            }
+
+            int value = 0;
+            for (int i = start; i < end; i++)
+            {
+                value = value * 10 + (line[i] - '0');
+            }
+
+            return value;
+        }
+
+        // "AT+QMTPUB" of "AT+QMTPUB=0,1,…": named only when an error needs it, not on every successful command.
+        private static string CommandName(string command)
+        {
+            int equals = command.IndexOf('=');
+            return equals > 0 ? command.Substring(0, equals) : command;
         }
 
         private bool PacketOk(string what, string[] result)
         {
-            int code = AtFields.IntAt(result, 0, -1);
+            return PacketOk(what, AtFields.IntAt(result, 0, -1));
+        }
+
+        private bool PacketOk(string what, int code)
+        {
             if (code == 0)
             {
                 return true;

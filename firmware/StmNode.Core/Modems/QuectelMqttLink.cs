@@ -218,18 +218,7 @@ namespace StmNode.Modems
 
         private bool BringUp()
         {
-            _bearerUp = false;
-            if (!_modem.PowerOn() || !_modem.Initialize() || !_modem.CheckSim())
-            {
-                return false;
-            }
-
-            if (Apn != null && !_modem.SetApn(Apn, ApnUser, ApnPassword))
-            {
-                return false;
-            }
-
-            _bearerUp = _modem.WaitRegistered(RegistrationTimeoutMs) && _modem.ActivatePdp();
+            _bearerUp = _modem.BringUpBearer(Apn, ApnUser, ApnPassword, RegistrationTimeoutMs);
             return _bearerUp;
         }
 

@@ -30,6 +30,14 @@ namespace StmNode.Modems
         /// <summary>SSL context configured with QuectelModem.ConfigureTls, for TLS streams.</summary>
         public int SslContext = 0;
 
+        /// <summary>APN for the bearer (null keeps the modem's default context), with its credentials if any.</summary>
+        public string Apn;
+        public string ApnUser;
+        public string ApnPassword;
+
+        /// <summary>How long the bearer bring-up waits for network registration.</summary>
+        public int RegistrationTimeoutMs = 120000;
+
         public string LastError
         {
             get { return _lastError; }
@@ -50,6 +58,12 @@ namespace StmNode.Modems
             if (useTls && !_modem.SupportsTls)
             {
                 return Fail(_modem.Kind + " has no TLS sockets");
+            }
+
+            // After power-up or a reboot the modem has no bearer: bring it up the way the modem's MQTT link does.
+            if (_modem.NeedsInit && !_modem.BringUpBearer(Apn, ApnUser, ApnPassword, RegistrationTimeoutMs))
+            {
+                return Fail(_modem.Kind + " bearer: " + (_modem.LastError == null ? "failed" : _modem.LastError.Message));
             }
 
             string target = ",\"" + host + "\"," + port.ToString();

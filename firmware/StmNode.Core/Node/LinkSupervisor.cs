@@ -9,7 +9,9 @@ namespace StmNode.Node
     /// Keeps the node connected: connect → subscribe → online → (loss) → wait with backoff → recover → connect again.
     /// Transports are tried in the configured order; a modem that keeps failing climbs its escalation ladder
     /// (MQTT reopen → radio cycle → power cycle), then the next transport gets its turn, and a node offline for too
-    /// long asks for a reboot. Poll-driven and single-threaded: every wait is a bounded call on a link.
+    /// long asks for a reboot. Online on a backup transport, it goes back to a preferred one once that one is connected
+    /// and subscribed (checked every failback_check_s). Poll-driven and single-threaded: every wait is a bounded call
+    /// on a link.
     /// </summary>
     public sealed class LinkSupervisor
     {
@@ -23,12 +25,14 @@ namespace StmNode.Node
         private readonly NodeConfig _config;
         private readonly ISystemControl _system;
         private readonly Backoff _backoff;
+        private readonly Backoff _failbackBackoff;
         private readonly ArrayList _slots = new ArrayList();
         private readonly ArrayList _pendingTopics = new ArrayList();
         private readonly ArrayList _pendingPayloads = new ArrayList();
         private int _current;
         private long _nextAttemptMs;
         private long _offlineSinceMs;
+        private long _nextFailbackMs;
         private bool _everOnline;
         private bool _rebootRequested;
         private bool _roundDone;
@@ -42,6 +46,7 @@ namespace StmNode.Node
             _config = config;
             _system = system;
             _backoff = new Backoff(config.BackoffInitialMs, config.BackoffMaxMs, seed);
+            _failbackBackoff = new Backoff(config.BackoffInitialMs, config.BackoffMaxMs, seed ^ 0x5A5A5A5A);
             _offlineSinceMs = clock.UptimeMs;
             LastError = "";
         }
@@ -61,6 +66,9 @@ namespace StmNode.Node
 
         /// <summary>Increments each time the node comes online, so the node can act once per session.</summary>
         public int SessionCount { get; private set; }
+
+        /// <summary>Times the node went back from a backup transport to a preferred one.</summary>
+        public int FailbackCount { get; private set; }
 
         /// <summary>Received messages dropped because the node did not take them in time.</summary>
         public int DroppedMessages { get; private set; }
@@ -133,8 +141,10 @@ namespace StmNode.Node
                 if (_lostReason != null)
                 {
                     GoOffline(_lostReason);
+                    return;
                 }
 
+                CheckFailback();
                 return;
             }
 
@@ -195,34 +205,13 @@ namespace StmNode.Node
             Escalate(slot);
 
             State = LinkState.Connecting;
-            MqttConnectOptions options = new MqttConnectOptions();
             string credentialError;
             _lostReason = null;
-            LinkResult result;
-            if (_cloud.FillConnectOptions(options, out credentialError))
-            {
-                if (slot.PlainPort > 0)
-                {
-                    options.UseTls = false;
-                    options.Port = slot.PlainPort;
-                }
-
-                result = slot.Link.Connect(options);
-            }
-            else
-            {
-                // A configuration problem: no point dialling, but keep retrying slowly in case it is time-related.
-                result = LinkResult.InvalidArgument;
-            }
-
+            LinkResult result = Connect(slot, out credentialError);
             if (result == LinkResult.Ok)
             {
                 State = LinkState.Subscribing;
-                string[] filters = _cloud.Subscriptions;
-                for (int i = 0; i < filters.Length && result == LinkResult.Ok; i++)
-                {
-                    result = slot.Link.Subscribe(filters[i], 1);
-                }
+                result = Subscribe(slot);
             }
 
             if (result == LinkResult.Ok && _lostReason == null)
@@ -230,6 +219,8 @@ namespace StmNode.Node
                 State = LinkState.Online;
                 slot.Failures = 0;
                 _backoff.Reset();
+                _failbackBackoff.Reset();
+                _nextFailbackMs = _clock.UptimeMs + _config.FailbackCheckSeconds * 1000L;
                 _roundDone = false;
                 _rebootRequested = false;
                 _everOnline = true;
@@ -261,6 +252,89 @@ namespace StmNode.Node
                     Log(LogLevel.Warning, "failing over to " + Slot(_current).Link.Kind);
                 }
             }
+        }
+
+        private LinkResult Connect(LinkSlot slot, out string credentialError)
+        {
+            MqttConnectOptions options = new MqttConnectOptions();
+            if (!_cloud.FillConnectOptions(options, out credentialError))
+            {
+                // A configuration problem: no point dialling, but keep retrying slowly in case it is time-related.
+                return LinkResult.InvalidArgument;
+            }
+
+            if (slot.PlainPort > 0)
+            {
+                options.UseTls = false;
+                options.Port = slot.PlainPort;
+            }
+
+            return slot.Link.Connect(options);
+        }
+
+        private LinkResult Subscribe(LinkSlot slot)
+        {
+            LinkResult result = LinkResult.Ok;
+            string[] filters = _cloud.Subscriptions;
+            for (int i = 0; i < filters.Length && result == LinkResult.Ok; i++)
+            {
+                result = slot.Link.Subscribe(filters[i], 1);
+            }
+
+            return result;
+        }
+
+        // Online on a backup transport: now and then try the preferred ones beside the running session, and switch only
+        // once one is connected and subscribed, so a preferred link that is still down costs nothing but the try. A try
+        // that fails pushes the next one out by the link backoff when that is longer than the check period: no flapping.
+        private void CheckFailback()
+        {
+            long now = _clock.UptimeMs;
+            if (_current == 0 || _config.FailbackCheckSeconds <= 0 || now < _nextFailbackMs)
+            {
+                return;
+            }
+
+            for (int i = 0; i < _current; i++)
+            {
+                LinkSlot preferred = Slot(i);
+                string credentialError;
+                LinkResult result = Connect(preferred, out credentialError);
+                if (result == LinkResult.Ok)
+                {
+                    result = Subscribe(preferred);
+                }
+
+                if (result == LinkResult.Ok && preferred.Link.IsConnected)
+                {
+                    SwitchTo(i);
+                    return;
+                }
+
+                preferred.Link.Disconnect();
+                Log(LogLevel.Info, "fail-back to " + preferred.Link.Kind + " not possible yet; staying on " + Slot(_current).Link.Kind);
+            }
+
+            long checkMs = _config.FailbackCheckSeconds * 1000L;
+            long delayMs = _failbackBackoff.NextDelayMs();
+            _nextFailbackMs = _clock.UptimeMs + (delayMs > checkMs ? delayMs : checkMs);
+        }
+
+        private void SwitchTo(int index)
+        {
+            LinkSlot backup = Slot(_current);
+
+            // The new slot becomes current first, so anything the backup raises while closing is ignored.
+            _current = index;
+            _lostReason = null;
+            backup.Link.Disconnect();
+            Slot(index).Failures = 0;
+            _backoff.Reset();
+            _failbackBackoff.Reset();
+            _nextFailbackMs = _clock.UptimeMs + _config.FailbackCheckSeconds * 1000L;
+            FailbackCount++;
+            SessionCount++;
+            Log(LogLevel.Info, "failed back to " + Slot(index).Link.Kind + "; closed " + backup.Link.Kind);
         }
 
         // Before a retry, a modem link takes one rung of its ladder per consecutive failure.

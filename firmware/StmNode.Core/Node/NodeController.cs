@@ -53,6 +53,7 @@ namespace StmNode.Node
         private long _lastAlarmReportMs = long.MinValue / 2;
         private long _lastSendMs = long.MinValue / 2;
         private bool _alarmPending;
+        private NodeReport _alarmReport;
         private int _seenSession;
         private long _timeSyncSentDeviceMs = -1;
         private long _nextTimeSyncMs;
@@ -97,6 +98,42 @@ namespace StmNode.Node
 
         /// <summary>Cloud messages that could not be understood.</summary>
         public int DownlinkErrors { get; private set; }
+
+        /// <summary>Sensor reports (the main service) the link accepted.</summary>
+        public int ReportsPublished { get; private set; }
+
+        /// <summary>Diagnostic reports the link accepted.</summary>
+        public int DiagReportsPublished { get; private set; }
+
+        /// <summary>Commands, property sets and property gets answered (a repeated request id counts again).</summary>
+        public int CommandsHandled { get; private set; }
+
+        /// <summary>Publishes of any kind the link did not accept.</summary>
+        public int PublishFailures { get; private set; }
+
+        /// <summary>Times the node lost an established session.</summary>
+        public int Reconnects
+        {
+            get { return _links.ReconnectCount; }
+        }
+
+        /// <summary>Failed connects, publish failures and cloud messages that could not be understood.</summary>
+        public int Errors
+        {
+            get { return _links.FailedAttempts + PublishFailures + DownlinkErrors; }
+        }
+
+        /// <summary>Reports waiting in the offline buffer.</summary>
+        public int BufferedReports
+        {
+            get { return _buffer.Count; }
+        }
+
+        /// <summary>Reports dropped because the offline buffer was full.</summary>
+        public int DroppedReports
+        {
+            get { return _buffer.DroppedCount; }
+        }
 
         /// <summary>Adds a transport (in failover order); recovery and info may be null.</summary>
         public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
@@ -161,6 +198,7 @@ namespace StmNode.Node
             }
 
             SendTimeSync();
+            SendAlarmReport();
             SendBuffered();
             StepCount++;
         }
@@ -185,18 +223,27 @@ namespace StmNode.Node
             }
 
             bool due = now >= _nextReportMs || _handler.ReportRequested;
+            bool alarm = false;
             if (_alarmPending && now - _lastAlarmReportMs >= _config.AlarmMinIntervalSeconds * 1000L)
             {
                 _alarmPending = false;
                 _lastAlarmReportMs = now;
-                due = true;
+                alarm = true;
             }
 
-            if (due)
+            if (due || alarm)
             {
                 _handler.ReportRequested = false;
                 _nextReportMs = now + _config.ReportPeriodSeconds * 1000L;
-                _buffer.Add(MakeReport(now));
+                NodeReport report = MakeReport(now);
+                if (alarm)
+                {
+                    _alarmReport = report;
+                }
+                else
+                {
+                    _buffer.Add(report);
+                }
             }
 
             if (now >= _nextDiagMs)
@@ -221,10 +268,11 @@ namespace StmNode.Node
             NodeReport report = NewReport(PropertyNames.DiagService, now);
             report.AddInt(PropertyNames.Uptime, (int)(now / 1000));
             report.AddString(PropertyNames.ResetReason, _system.ResetReason);
+            // The property is an int: a port reporting more (a PC) is clamped, a negative figure means unknown.
             long free = _system.FreeMemoryBytes;
             if (free >= 0)
             {
-                report.AddInt(PropertyNames.FreeMemory, (int)free);
+                report.AddInt(PropertyNames.FreeMemory, free > int.MaxValue ? int.MaxValue : (int)free);
             }
 
             report.AddString(PropertyNames.Link, _links.CurrentKind);
@@ -293,18 +341,52 @@ namespace StmNode.Node
             }
 
             _lastSendMs = now;
-            LinkResult result = _links.Publish(_cloud.EncodeReport(report), ReportQos);
-            if (result == LinkResult.Ok || result == LinkResult.InvalidArgument)
+            if (PublishReport(report))
             {
-                // A report that cannot be encoded or that the link refuses as malformed would block the queue for ever.
-                if (result != LinkResult.Ok)
-                {
-                    UnsendableReports++;
-                    Log(LogLevel.Warning, "dropped a " + report.ServiceId + " report that could not be sent as it is");
-                }
-
                 _buffer.RemoveFirst();
             }
+        }
+
+        // An alarm edge goes out at once, ahead of a backlog being replayed at its bounded rate (the backlog keeps its
+        // order and event times). Offline, or if the publish fails, it joins the end of the buffer like any report.
+        private void SendAlarmReport()
+        {
+            NodeReport report = _alarmReport;
+            if (report == null)
+            {
+                return;
+            }
+
+            _alarmReport = null;
+            if (!_links.IsOnline || !PublishReport(report))
+            {
+                _buffer.Add(report);
+            }
+        }
+
+        // True when the report is done with: sent, or dropped because it can never be sent.
+        private bool PublishReport(NodeReport report)
+        {
+            LinkResult result = Publish(_cloud.EncodeReport(report), ReportQos);
+            if (result == LinkResult.Ok)
+            {
+                if (report.ServiceId == PropertyNames.Service)
+                {
+                    ReportsPublished++;
+                }
+                else
+                {
+                    DiagReportsPublished++;
+                }
+            }
+            else if (result == LinkResult.InvalidArgument)
+            {
+                // A report that cannot be encoded or that the link refuses as malformed would block the queue for ever.
+                UnsendableReports++;
+                Log(LogLevel.Warning, "dropped a " + report.ServiceId + " report that could not be sent as it is");
+            }
+
+            return result == LinkResult.Ok || result == LinkResult.InvalidArgument;
         }
 
         private void HandleMessage(string topic, byte[] payload)
@@ -320,7 +402,8 @@ namespace StmNode.Node
                     Answer(requestId, false);
                     break;
                 case NodeMessageKind.PropertiesGet:
-                    _links.Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
+                    CommandsHandled++;
+                    Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
                     break;
                 case NodeMessageKind.Message:
                     if (_downlink.Error.Length > 0)
@@ -389,7 +472,8 @@ namespace StmNode.Node
                 Log(LogLevel.Info, "request " + requestId + " seen before: answering again without applying");
             }
 
-            _links.Publish(response, 0);
+            CommandsHandled++;
+            Publish(response, 0);
         }
 
         private void SendTimeSync()
@@ -403,7 +487,7 @@ namespace StmNode.Node
             // Retry in a minute if no answer comes; the real period starts when one does.
             _nextTimeSyncMs = now + 60000;
             _timeSyncSentDeviceMs = DeviceMs();
-            _links.Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs), 0);
+            Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs), 0);
         }
 
         // A modem knows the network's time once registered: good enough until IoTDA's time sync answers.
@@ -449,6 +533,17 @@ namespace StmNode.Node
             _timeSyncSentDeviceMs = -1;
             _nextTimeSyncMs = _clock.UptimeMs + TimeSyncPeriodMs;
             Log(LogLevel.Info, "clock set from IoTDA time sync");
+        }
+
+        private LinkResult Publish(CloudMessage message, int qos)
+        {
+            LinkResult result = _links.Publish(message, qos);
+            if (result != LinkResult.Ok)
+            {
+                PublishFailures++;
+            }
+
+            return result;
         }
 
         private long DeviceMs()

@@ -118,22 +118,20 @@ namespace StmNode.Node
             for (int i = 0; i < report.Count; i++)
             {
                 string name = report.NameAt(i);
-                object value = report.ValueAt(i);
-                if (value is int)
+                switch (report.KindAt(i))
                 {
-                    encoder.AddInt(name, (int)value);
-                }
-                else if (value is double)
-                {
-                    encoder.AddDouble(name, (double)value, 1);
-                }
-                else if (value is bool)
-                {
-                    encoder.AddBool(name, (bool)value);
-                }
-                else
-                {
-                    encoder.AddString(name, (string)value);
+                    case NodeReport.KindInt:
+                        encoder.AddInt(name, report.IntAt(i));
+                        break;
+                    case NodeReport.KindDouble:
+                        encoder.AddDouble(name, report.DoubleAt(i), 1);
+                        break;
+                    case NodeReport.KindBool:
+                        encoder.AddBool(name, report.BoolAt(i));
+                        break;
+                    default:
+                        encoder.AddString(name, report.StringAt(i));
+                        break;
                 }
             }
 

@@ -62,13 +62,13 @@ namespace StmNode.Host.Composition
 
         public bool IsRunning => _thread != null && _thread.IsAlive;
 
-        /// <summary>Link losses, failed connects, publish failures and messages the node could not understand.</summary>
         /// <summary>The first link added (its AT channel and emulated modem, if any).</summary>
         public LinkParts PrimaryLink { get; private set; }
 
-        public long Errors => Controller.Links.FailedAttempts + Controller.DownlinkErrors + Stats.PublishFailures;
+        /// <summary>Failed connects, publish failures and messages the node could not understand (the node's own count).</summary>
+        public long Errors => Controller.Errors;
 
-        public int Reconnects => Controller.Links.ReconnectCount;
+        public int Reconnects => Controller.Reconnects;
 
         /// <summary>Adds a transport (in failover order) before <see cref="Start"/>.</summary>
         public void AddLink(LinkParts parts)

@@ -82,7 +82,11 @@ namespace StmNode.Host.Composition
                 if (spec.Link == "tcp-raw")
                 {
                     // Core's own MQTT 3.1.1 client over the modem's transparent TCP socket.
-                    var connector = new ModemBearerConnector(modem, NullIfEmpty(spec.Config.Apn), spec.RegistrationTimeoutMs);
+                    var connector = new QuectelStreamConnector(modem)
+                    {
+                        Apn = NullIfEmpty(spec.Config.Apn),
+                        RegistrationTimeoutMs = spec.RegistrationTimeoutMs,
+                    };
                     var socketLink = new StreamMqttLink(connector, clock, log, "tcp-raw", MaxPacketBytes);
                     return new LinkParts(socketLink, null, null, new[] { resource }) { Channel = channel, Modem = emulated };
                 }

@@ -4,31 +4,20 @@ using System.Threading;
 
 namespace StmNode.Host.Composition
 {
-    /// <summary>What one hosted node did, counted from its link traffic; safe to read from any thread.</summary>
+    /// <summary>
+    /// Connect and report latencies of one hosted node, timed at its link (the node's own counters are on
+    /// NodeController); safe to read from any thread.
+    /// </summary>
     public sealed class NodeStats
     {
         private readonly object _gate = new object();
         private readonly List<double> _connectMs = new List<double>();
         private readonly List<double> _publishMs = new List<double>();
-        private long _reports;
-        private long _diagReports;
-        private long _commands;
-        private long _publishFailures;
         private long _connectFailures;
         private long _connects;
 
         /// <summary>Keep latency samples (fleet mode); off for a single node that may run for days.</summary>
         public bool KeepLatencies { get; set; }
-
-        /// <summary>Sensor reports (the node's main service) the broker accepted.</summary>
-        public long Reports => Interlocked.Read(ref _reports);
-
-        public long DiagReports => Interlocked.Read(ref _diagReports);
-
-        /// <summary>Commands, property sets and gets answered.</summary>
-        public long CommandsHandled => Interlocked.Read(ref _commands);
-
-        public long PublishFailures => Interlocked.Read(ref _publishFailures);
 
         public long ConnectFailures => Interlocked.Read(ref _connectFailures);
 
@@ -54,38 +43,12 @@ namespace StmNode.Host.Composition
 
         public void Published(UplinkLabel label, bool ok, TimeSpan elapsed, string mainService)
         {
-            if (!ok)
+            if (ok && KeepLatencies && label != null && label.Kind == UplinkKind.Report && label.Detail == mainService)
             {
-                Interlocked.Increment(ref _publishFailures);
-                return;
-            }
-
-            if (label == null)
-            {
-                return;
-            }
-
-            switch (label.Kind)
-            {
-                case UplinkKind.Report when label.Detail == mainService:
-                    Interlocked.Increment(ref _reports);
-                    if (KeepLatencies)
-                    {
-                        lock (_gate)
-                        {
-                            _publishMs.Add(elapsed.TotalMilliseconds);
-                        }
-                    }
-
-                    break;
-                case UplinkKind.Report:
-                    Interlocked.Increment(ref _diagReports);
-                    break;
-                case UplinkKind.CommandResponse:
-                case UplinkKind.SetResponse:
-                case UplinkKind.GetResponse:
-                    Interlocked.Increment(ref _commands);
-                    break;
+                lock (_gate)
+                {
+                    _publishMs.Add(elapsed.TotalMilliseconds);
+                }
             }
         }
 

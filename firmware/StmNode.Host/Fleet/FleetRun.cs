@@ -152,7 +152,7 @@ namespace StmNode.Host.Fleet
         {
             double[] connect = nodes.SelectMany(n => n.Stats.ConnectLatencies()).ToArray();
             double[] publish = nodes.SelectMany(n => n.Stats.PublishLatencies()).ToArray();
-            long reports = nodes.Sum(n => n.Stats.Reports);
+            long reports = nodes.Sum(n => (long)n.Controller.ReportsPublished);
             long errors = nodes.Sum(n => n.Errors);
             long reconnects = nodes.Sum(n => (long)n.Reconnects);
             int connected = nodes.Count(n => n.Stats.Connects > 0);
@@ -177,7 +177,7 @@ namespace StmNode.Host.Fleet
 
             int started = nodes.Count(n => n.IsRunning);
             int online = nodes.Count(n => n.Controller.Links.IsOnline);
-            long reports = nodes.Sum(n => n.Stats.Reports);
+            long reports = nodes.Sum(n => (long)n.Controller.ReportsPublished);
             output.WriteLine(string.Format(CultureInfo.InvariantCulture, "fleet: {0,6:F1} s  {1} started  {2} online  {3} reports",
                 wall.Elapsed.TotalSeconds, started, online, reports));
             return wall.Elapsed;

@@ -180,7 +180,7 @@ namespace StmNode.Host.Runner
 
         /// <summary>The one-line summary scripts read.</summary>
         public static string Summary(HostedNode node, TimeSpan elapsed) =>
-            "summary: " + node.Stats.Reports + " reports published, " + node.Stats.CommandsHandled + " commands handled, "
+            "summary: " + node.Controller.ReportsPublished + " reports published, " + node.Controller.CommandsHandled + " commands handled, "
             + node.Reconnects + " reconnects, " + node.Errors + " errors in " + elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
         /// <summary>The node's settings for a PC run: the firmware's defaults with short periods, so things happen while you watch.</summary>
@@ -237,7 +237,7 @@ namespace StmNode.Host.Runner
                     return false;
                 }
 
-                if (options.Reports.HasValue && node.Stats.Reports >= options.Reports.Value)
+                if (options.Reports.HasValue && node.Controller.ReportsPublished >= options.Reports.Value)
                 {
                     return true;
                 }
@@ -253,7 +253,7 @@ namespace StmNode.Host.Runner
                     Write(log, LogLevel.Info, "Host", Progress(node, offline.Elapsed));
                 }
 
-                if (!demoSent && node.Stats.Reports > 0)
+                if (!demoSent && node.Controller.ReportsPublished > 0)
                 {
                     demoSent = true;
                     Write(log, LogLevel.Info, "Host", "demo: the cloud switches LED1 on with a SET_LED command");
@@ -286,7 +286,7 @@ namespace StmNode.Host.Runner
             }
 
             // Ctrl+C or the duration ends a run normally; a report target must have been reached.
-            return !options.Reports.HasValue || node.Stats.Reports >= options.Reports.Value;
+            return !options.Reports.HasValue || node.Controller.ReportsPublished >= options.Reports.Value;
         }
 
         /// <summary>"still connecting via bc26: 6 s offline, state Connecting, last AT: > AT+CEREG? (registration timeout 120 s)".</summary>

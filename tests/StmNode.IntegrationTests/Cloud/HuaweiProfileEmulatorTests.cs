@@ -159,7 +159,8 @@ namespace StmNode.IntegrationTests.Cloud
             var answer = await device.WaitForMessageAsync("sys/events/down", IotdaTestBed.Soon);
             Assert.IsNotNull(answer);
             var bytes = Encoding.UTF8.GetBytes(answer.ConvertPayloadToString());
-            var downlink = profile.Decode(answer.Topic, bytes, 0, bytes.Length);
+            // A profile is not thread-safe (it reuses its reader): the device's responder thread decodes with the other one.
+            var downlink = Profile(emulator).Decode(answer.Topic, bytes, 0, bytes.Length);
             Assert.AreEqual(DownlinkKind.TimeSync, downlink.Kind);
             Assert.IsTrue(downlink.IsOk, downlink.ErrorDetail);
             Assert.AreEqual(sentMs, downlink.DeviceSendTimeMs);

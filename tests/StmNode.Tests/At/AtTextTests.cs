@@ -64,6 +64,9 @@ namespace StmNode.Tests.At
         [DataRow("AT+QICSGP=1,1,\"cmnet\",\"u\",\"p\",1", "AT+QICSGP=1,1,\"cmnet\",\"u\",\"***\",1")]
         [DataRow("AT+QCGDEFCONT=\"IP\",\"apn\",\"u\",\"p\"", "AT+QCGDEFCONT=\"IP\",\"apn\",\"u\",\"***\"")]
         [DataRow("AT+QMTCONN=0,\"c\"", "AT+QMTCONN=0,\"c\"")]
+        [DataRow("at+qmtconn=0,\"c\",\"u\",\"p\"", "at+qmtconn=0,\"c\",\"u\",\"***\"")]
+        [DataRow("At+CwJaP=\"net\",\"wifipw\"", "At+CwJaP=\"net\",\"***\"")]
+        [DataRow("AT+QMTCON", "AT+QMTCON")]
         [DataRow("AT+CSQ", "AT+CSQ")]
         public void SecretMask_KnownCommands_PasswordHidden(string line, string masked)
         {
@@ -79,6 +82,25 @@ namespace StmNode.Tests.At
 
             Assert.AreEqual(AtTrace.MaxEntryChars + 14, trace[0].Length);
             Assert.IsTrue(trace[0].EndsWith("...(322 chars)"));
+        }
+
+        [TestMethod]
+        public void Trace_DataBlocksAndLines_ReadBackInOrderWithMarks()
+        {
+            AtTrace trace = new AtTrace(4);
+
+            trace.Sent("AT+QMTPUB=0,1,1,0,\"up\",2");
+            trace.SentData(2, false);
+            trace.SentData(17, true);
+            trace.Received("OK");
+            trace.Note("timeout");
+
+            Assert.AreEqual(4, trace.Count);
+            Assert.AreEqual("> [2 data bytes]", trace[0]);
+            Assert.AreEqual("> [17 data bytes + ^Z]", trace[1]);
+            Assert.AreEqual("< OK", trace[2]);
+            Assert.AreEqual("# timeout", trace[3]);
+            Assert.AreEqual("> [2 data bytes]\n> [17 data bytes + ^Z]\n< OK\n# timeout\n", trace.Dump());
         }
 
         [TestMethod]

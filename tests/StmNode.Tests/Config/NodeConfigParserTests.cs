@@ -39,6 +39,19 @@ namespace StmNode.Tests.Config
         }
 
         [TestMethod]
+        [DataRow(0)]
+        [DataRow(900)]
+        public void Load_FailbackCheck_ZeroOrPeriodAccepted(int seconds)
+        {
+            NodeConfig config = new NodeConfig();
+
+            ConfigError error = Load(Minimal + ",\"failback_check_s\":" + seconds.ToString() + "}", config);
+
+            Assert.IsNull(error);
+            Assert.AreEqual(seconds, config.FailbackCheckSeconds);
+        }
+
+        [TestMethod]
         [DataRow(",\"report_period\":30}", "report_period", "unknown setting")]
         [DataRow(",\"report_period_s\":\"30\"}", "report_period_s", "must be a whole number")]
         [DataRow(",\"report_period_s\":30.5}", "report_period_s", "must be a whole number")]
@@ -51,6 +64,8 @@ namespace StmNode.Tests.Config
         [DataRow(",\"log_level\":\"loud\"}", "log_level", "must be one of")]
         [DataRow(",\"device_id\":7}", "device_id", "must be a string")]
         [DataRow(",\"cloud_port\":99999999999}", "cloud_port", "must be a whole number")]
+        [DataRow(",\"failback_check_s\":10}", "failback_check_s", "must be between")]
+        [DataRow(",\"failback_check_s\":true}", "failback_check_s", "must be a whole number")]
         public void Load_BadField_NamesIt(string tail, string field, string reason)
         {
             ConfigError error = Load(Minimal + tail, new NodeConfig());

@@ -49,6 +49,8 @@ namespace StmNode.Tests.Config
         [DataRow(12, "backoff_max_ms")]
         [DataRow(13, "wifi_ssid")]
         [DataRow(14, "offline_buffer")]
+        [DataRow(15, "failback_check_s")]
+        [DataRow(16, "failback_check_s")]
         public void Validate_BadField_NamesIt(int breakage, string field)
         {
             NodeConfig config = NodeRig.ValidConfig();
@@ -69,6 +71,8 @@ namespace StmNode.Tests.Config
                 case 12: config.BackoffMaxMs = 10; break;
                 case 13: config.WifiSsid = ""; break;
                 case 14: config.OfflineBufferCapacity = NodeConfig.MaxOfflineBuffer + 1; break;
+                case 15: config.FailbackCheckSeconds = 59; break;
+                case 16: config.FailbackCheckSeconds = -1; break;
             }
 
             ConfigError error = config.Validate();
@@ -94,6 +98,64 @@ namespace StmNode.Tests.Config
             Assert.IsNotNull(error);
             Assert.AreEqual(field, error.Field);
             Assert.IsTrue(error.Reason.IndexOf(reason) >= 0, error.ToString());
+        }
+
+        [TestMethod]
+        [DataRow("dht11_echo", "pins.dht11_echo")]
+        [DataRow("dht11_trigger", "pins.dht11_trigger")]
+        public void Validate_DhtWithOnePin_NamesTheMissingOne(string unset, string field)
+        {
+            NodeConfig config = NodeRig.ValidConfig();
+            Assert.IsTrue(config.Pins.Set(unset, -1));
+
+            ConfigError error = config.Validate();
+
+            Assert.IsNotNull(error);
+            Assert.AreEqual(field, error.Field);
+            Assert.IsTrue(error.Reason.IndexOf("both") >= 0, error.ToString());
+        }
+
+        [TestMethod]
+        public void Validate_NoDht_Allowed()
+        {
+            NodeConfig config = NodeRig.ValidConfig();
+            config.Pins.Dht11Echo = -1;
+            config.Pins.Dht11Trigger = -1;
+
+            Assert.IsNull(config.Validate());
+        }
+
+        [TestMethod]
+        [DataRow("ec20", "ec20_rx")]
+        [DataRow("ec20", "ec20_tx")]
+        [DataRow("ec20", "ec20_pwrkey")]
+        [DataRow("bc26", "bc26_rx")]
+        [DataRow("bc26", "bc26_tx")]
+        [DataRow("bc26", "bc26_pwrkey")]
+        public void Validate_ModemInOrderWithoutPin_NamesThePin(string modem, string signal)
+        {
+            NodeConfig config = NodeRig.ValidConfig();
+            config.TransportOrder = new string[] { "wifi", modem };
+            Assert.IsNull(config.Validate());
+            Assert.IsTrue(config.Pins.Set(signal, -1));
+
+            ConfigError error = config.Validate();
+
+            Assert.IsNotNull(error);
+            Assert.AreEqual("pins." + signal, error.Field);
+            Assert.IsTrue(error.Reason.IndexOf(modem) >= 0, error.ToString());
+        }
+
+        [TestMethod]
+        public void Validate_ModemPinsUnsetButModemNotUsed_Allowed()
+        {
+            NodeConfig config = NodeRig.ValidConfig();
+            config.Pins.Ec20Rx = -1;
+            config.Pins.Ec20PwrKey = -1;
+            config.Pins.Bc26Tx = -1;
+            config.Pins.Ec20Reset = -1;
+
+            Assert.IsNull(config.Validate());
         }
 
         [TestMethod]

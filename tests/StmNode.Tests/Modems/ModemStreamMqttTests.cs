@@ -23,6 +23,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, false); // a fresh modem: the connector brings the bearer up first
             // CONNECT: protocol "MQTT" level 4, flags user+password+clean, keep-alive 60, "c1" / "u" / "p" (MQTT 3.1.1 §3.1).
             byte[] connect = new byte[]
             {

@@ -358,6 +358,27 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
+        [DataRow("2,3", 2)]
+        [DataRow(" 1", 1)]
+        [DataRow("\"2\"", 2)]
+        [DataRow("x", -1)]
+        [DataRow("1234567890", -1)]
+        public void Publish_ResultFieldNotPlainDigits_ReadLikeTheOtherResults(string field, int code)
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, true);
+            line.Expect("AT+QMTPUB=0,1,1,0,\"up\",2", "\r\n> ");
+            line.ExpectData("{}", Ok).Then(100, "\r\n+QMTPUB: 0,1," + field + "\r\n");
+
+            LinkResult result = link.Publish("up", Encoding.UTF8.GetBytes("{}"), 0, 2, 1);
+
+            Assert.AreEqual((int)LinkResult.Failed, (int)result);
+            Assert.AreEqual((int)ModemErrorKind.PacketFailed, (int)link.Mqtt.LastError.Kind);
+            Assert.AreEqual(code, link.Mqtt.LastError.Code);
+        }
+
+        [TestMethod]
         public void Publish_PromptNeverComes_TimeoutEscAndResync()
         {
             ManualClock clock = new ManualClock();

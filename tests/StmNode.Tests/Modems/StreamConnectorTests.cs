@@ -21,6 +21,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, true); // a fresh modem: the connector brings the bearer up first
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"broker.example\",1883,0,2", "\r\nCONNECT\r\n", 1200);
             byte[] connect = new byte[] { 0x10, 0x02, 0x41, 0x0D };
             line.ExpectData(connect, "\u0020\u0002\u0000\u0000");
@@ -51,6 +52,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, true); // a fresh modem: the connector brings the bearer up first
             line.Expect("AT+QSSLOPEN=1,0,0,\"iot.example\",8883,2", "\r\nCONNECT\r\n");
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, true));
 
@@ -64,6 +66,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, false); // a fresh modem: the connector brings the bearer up first
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", "\r\n+CME ERROR: 565\r\n");
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, false));
 
@@ -82,6 +85,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, false); // a fresh modem: the connector brings the bearer up first
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, false));
 
             Assert.IsNull(connector.Open(host, port, tls, 1000));
@@ -96,6 +100,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, true); // a fresh modem: the connector brings the bearer up first
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", "\r\nCONNECT\r\n");
             line.Expect("AT+QICLOSE=0", Ok);
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, true));

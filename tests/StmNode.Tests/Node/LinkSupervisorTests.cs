@@ -184,6 +184,94 @@ namespace StmNode.Tests.Node
             Assert.AreEqual("computed-secret", bc26.LastOptions.Password);
         }
 
+        [TestMethod]
+        public void Step_PreferredComesBackAfterFailover_SwitchesOnceAndClosesBackup()
+        {
+            ManualClock clock = new ManualClock();
+            FakeMqttLink wifi = new FakeMqttLink("wifi");
+            FakeMqttLink ec20 = new FakeMqttLink("ec20");
+            wifi.ConnectResult = LinkResult.Failed;
+            LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
+            links.AddLink(wifi, null, null);
+            links.AddLink(ec20, null, null);
+            RunUntilOnline(clock, links);
+            Assert.AreEqual("ec20", links.CurrentKind);
+            int wifiTries = wifi.ConnectCalls;
+
+            wifi.ConnectResult = LinkResult.Ok;
+            RunFor(clock, links, 590000);
+            Assert.AreEqual("ec20", links.CurrentKind);
+            Assert.AreEqual(wifiTries, wifi.ConnectCalls);
+
+            RunFor(clock, links, 20000);
+            Assert.IsTrue(links.IsOnline);
+            Assert.AreEqual("wifi", links.CurrentKind);
+            Assert.AreEqual(1, links.FailbackCount);
+            Assert.AreEqual(2, links.SessionCount);
+            Assert.AreEqual(0, links.ReconnectCount);
+            Assert.IsFalse(ec20.IsConnected);
+            Assert.AreEqual(5, wifi.Subscriptions.Count);
+
+            RunFor(clock, links, 3600000);
+            Assert.AreEqual("wifi", links.CurrentKind);
+            Assert.AreEqual(1, links.FailbackCount);
+            Assert.AreEqual(wifiTries + 1, wifi.ConnectCalls);
+            Assert.AreEqual(1, ec20.ConnectCalls);
+        }
+
+        [TestMethod]
+        public void Step_PreferredStillDown_StaysOnBackupAndTriesRarely()
+        {
+            ManualClock clock = new ManualClock();
+            FakeMqttLink wifi = new FakeMqttLink("wifi");
+            FakeMqttLink ec20 = new FakeMqttLink("ec20");
+            wifi.ConnectResult = LinkResult.Failed;
+            NodeConfig config = NodeRig.ValidConfig();
+            config.FailbackCheckSeconds = 60;
+            config.BackoffMaxMs = 300000;
+            LinkSupervisor links = Create(clock, config, new FakeSystem());
+            links.AddLink(wifi, null, null);
+            links.AddLink(ec20, null, null);
+            RunUntilOnline(clock, links);
+            int wifiTries = wifi.ConnectCalls;
+
+            RunFor(clock, links, 3600000);
+
+            Assert.IsTrue(links.IsOnline);
+            Assert.AreEqual("ec20", links.CurrentKind);
+            Assert.AreEqual(0, links.FailbackCount);
+            Assert.AreEqual(1, links.SessionCount);
+            Assert.AreEqual(1, ec20.ConnectCalls);
+            Assert.AreEqual(0, ec20.DisconnectCalls);
+            Assert.IsTrue(ec20.IsConnected);
+
+            // Every 60 s would be 60 tries in the hour; the link backoff stretches them towards its 5 min maximum.
+            int tries = wifi.ConnectCalls - wifiTries;
+            Assert.IsTrue(tries >= 10 && tries <= 25, tries.ToString());
+        }
+
+        [TestMethod]
+        public void Step_FailbackOff_NeverTriesPreferredWhileOnline()
+        {
+            ManualClock clock = new ManualClock();
+            FakeMqttLink wifi = new FakeMqttLink("wifi");
+            FakeMqttLink ec20 = new FakeMqttLink("ec20");
+            wifi.ConnectResult = LinkResult.Failed;
+            NodeConfig config = NodeRig.ValidConfig();
+            config.FailbackCheckSeconds = 0;
+            LinkSupervisor links = Create(clock, config, new FakeSystem());
+            links.AddLink(wifi, null, null);
+            links.AddLink(ec20, null, null);
+            RunUntilOnline(clock, links);
+            int wifiTries = wifi.ConnectCalls;
+            wifi.ConnectResult = LinkResult.Ok;
+
+            RunFor(clock, links, 7200000);
+
+            Assert.AreEqual("ec20", links.CurrentKind);
+            Assert.AreEqual(wifiTries, wifi.ConnectCalls);
+        }
+
         private static LinkSupervisor Create(ManualClock clock, NodeConfig config, FakeSystem system)
         {
             return new LinkSupervisor(clock, new RecordingLog(), new FakeCloud(), config, system, 7);
@@ -197,6 +285,17 @@ namespace StmNode.Tests.Node
                 links.Step(50);
                 clock.Advance(50);
             }
+        }
+
+        private static void RunUntilOnline(ManualClock clock, LinkSupervisor links)
+        {
+            for (int i = 0; i < 100000 && !links.IsOnline; i++)
+            {
+                links.Step(50);
+                clock.Advance(50);
+            }
+
+            Assert.IsTrue(links.IsOnline);
         }
     }
 }

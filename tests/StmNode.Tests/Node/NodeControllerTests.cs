@@ -111,6 +111,26 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        [DataRow(5000000000L, ";free_memory=2147483647;")]
+        [DataRow(2147483648L, ";free_memory=2147483647;")]
+        [DataRow(2147483647L, ";free_memory=2147483647;")]
+        [DataRow(0L, ";free_memory=0;")]
+        [DataRow(-1L, ";link=")]
+        [DataRow(-9000000000L, ";link=")]
+        public void Step_DiagFreeMemoryOutOfIntRange_ClampedOrLeftOut(long freeBytes, string expected)
+        {
+            NodeRig rig = new NodeRig();
+            rig.System.FreeMemory = freeBytes;
+            rig.Start();
+
+            rig.RunFor(5100);
+
+            string diag = rig.LastPublished("report", "diag|");
+            Assert.IsTrue(diag.IndexOf("reset_reason=power-on" + expected) > 0, diag);
+            Assert.IsTrue(diag.IndexOf("free_memory=-") < 0, diag);
+        }
+
+        [TestMethod]
         public void Step_Diag_ReadsTheSignalOnceAndReportsThatReading()
         {
             NodeRig rig = new NodeRig();
@@ -327,6 +347,60 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        public void Counters_OnlineSession_MatchWhatWentOverTheLink()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunFor(6000);
+
+            rig.Link.Inject("cmd/r1", "SET_LED led=2 state=ON");
+            rig.Link.Inject("set/s1", "report_period_s=30");
+            rig.Link.Inject("get/g1", "");
+            rig.Link.Inject("cmd/r1", "SET_LED led=2 state=ON");
+            rig.Link.Inject("weird/topic", "garbage");
+            rig.RunFor(65000);
+
+            NodeController node = rig.Controller;
+            Assert.AreEqual(rig.CountPublished("report", "stm32|"), node.ReportsPublished);
+            Assert.IsTrue(node.ReportsPublished >= 3);
+            Assert.AreEqual(1, node.DiagReportsPublished);
+            Assert.AreEqual(4, node.CommandsHandled);
+            Assert.AreEqual(1, node.DownlinkErrors);
+            Assert.AreEqual(0, node.PublishFailures);
+            Assert.AreEqual(1, node.Errors);
+            Assert.AreEqual(0, node.Reconnects);
+            Assert.AreEqual(0, node.BufferedReports);
+            Assert.AreEqual(0, node.DroppedReports);
+        }
+
+        [TestMethod]
+        public void Counters_OutageAndPublishFailure_CountBufferDropsReconnectsAndErrors()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.OfflineBufferCapacity = 3;
+            rig.Config.ReportPeriodSeconds = 10;
+            rig.Start();
+            rig.RunFor(3000);
+            Assert.AreEqual(1, rig.Controller.ReportsPublished);
+
+            rig.Link.PublishResult = LinkResult.Failed;
+            rig.RunFor(3000);
+            rig.Link.PublishResult = LinkResult.Ok;
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.RunFor(60000);
+
+            NodeController node = rig.Controller;
+            Assert.AreEqual(1, node.PublishFailures);
+            Assert.AreEqual(1, node.Reconnects);
+            Assert.AreEqual(3, node.BufferedReports);
+            Assert.AreEqual(node.Buffer.DroppedCount, node.DroppedReports);
+            Assert.IsTrue(node.DroppedReports >= 3, node.DroppedReports.ToString());
+            Assert.AreEqual(node.Links.FailedAttempts + 1, node.Errors);
+            Assert.IsTrue(node.Links.FailedAttempts >= 3);
+            Assert.AreEqual(1, node.ReportsPublished);
+        }
+
+        [TestMethod]
         public void Offline_ReportsBufferedThenReplayedInOrderWithOriginalTimeAtBoundedRate()
         {
             NodeRig rig = new NodeRig();
@@ -352,6 +426,58 @@ namespace StmNode.Tests.Node
             }
 
             Assert.AreEqual(0, rig.Controller.Buffer.Count);
+        }
+
+        [TestMethod]
+        public void Online_AlarmEdgeDuringReplay_SentAtOnceAndBacklogKeepsItsOrder()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Clock.SetUtc(new DateTime(2026, 11, 25, 10, 0, 0));
+            rig.Config.ReplayIntervalMs = 10000;
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+            rig.RunFor(130000);
+            Assert.AreEqual(4, rig.Controller.Buffer.Count);
+
+            rig.Link.ConnectResult = LinkResult.Ok;
+            for (int i = 0; i < 2000 && rig.Link.FindPublished("report", 0) < 0; i++)
+            {
+                rig.RunFor(NodeRig.StepMs);
+            }
+
+            long edgeMs = rig.Clock.UptimeMs;
+            rig.Flame.Level = false;
+            rig.RunFor(300);
+            int alarm = rig.Link.FindPublished("report", rig.Link.FindPublished("report", 0) + 1);
+            Assert.IsTrue(alarm > 0);
+            Assert.IsTrue(rig.Link.PublishedText(alarm).IndexOf("flame=1") > 0, rig.Link.PublishedText(alarm));
+            Assert.IsTrue(rig.Link.PublishedAt(alarm) - edgeMs <= 300);
+            Assert.IsTrue(rig.Controller.Buffer.Count >= 3, "the backlog is still waiting");
+
+            rig.RunFor(60000);
+            Assert.AreEqual(0, rig.Controller.Buffer.Count);
+            int first = rig.Link.FindPublished("report", 0);
+            Assert.AreEqual(0, rig.Link.PublishedText(first).IndexOf("stm32|20261125T100002Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(alarm + 1).IndexOf("diag|20261125T100005Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(alarm + 2).IndexOf("stm32|20261125T100102Z|"));
+            Assert.AreEqual(0, rig.Link.PublishedText(alarm + 3).IndexOf("stm32|20261125T100202Z|"));
+        }
+
+        [TestMethod]
+        public void Offline_AlarmEdge_BufferedBehindBacklog()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Link.ConnectResult = LinkResult.Refused;
+            rig.Start();
+            rig.RunFor(3000);
+            Assert.AreEqual(1, rig.Controller.Buffer.Count);
+
+            rig.Flame.Level = false;
+            rig.RunFor(300);
+
+            Assert.AreEqual(0, rig.Link.PublishCount);
+            Assert.AreEqual(2, rig.Controller.Buffer.Count);
+            Assert.AreEqual(2000L, rig.Controller.Buffer.Peek().CreatedUptimeMs);
         }
 
         [TestMethod]
