@@ -111,7 +111,7 @@ namespace StmNode.Benchmarks
             Console.WriteLine();
             Console.WriteLine("| stage | bytes per cycle |");
             Console.WriteLine("|---|---:|");
-            Console.WriteLine("| sensors → NodeReport (ArrayList entries, boxed values) | " + report / n + " |");
+            Console.WriteLine("| sensors → NodeReport (typed value arrays) | " + report / n + " |");
             Console.WriteLine("| ProfileNodeCloud.EncodeReport (JSON into a reused buffer, copied into a new payload + CloudMessage) | " + encode / n + " |");
             Console.WriteLine("| QuectelMqttLink.Publish (AT command text, reply lines and objects) | " + publish / n + " |");
             Console.WriteLine("| total | " + (report + encode + publish) / n + " |");
