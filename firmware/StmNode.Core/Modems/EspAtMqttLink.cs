@@ -1,5 +1,6 @@
 using System.Collections;
 using StmNode.At;
+using StmNode.Mqtt;
 using StmNode.Ports;
 
 namespace StmNode.Modems
@@ -116,7 +117,10 @@ namespace StmNode.Modems
             {
                 if (!_modem.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i]))
                 {
-                    return FailFromModem();
+                    // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
+                    LinkResult failed = FailFromModem();
+                    Disconnect();
+                    return failed;
                 }
             }
 
@@ -125,6 +129,12 @@ namespace StmNode.Modems
 
         public LinkResult Subscribe(string topicFilter, int qos)
         {
+            MqttError filterError = MqttTopic.CheckFilter(topicFilter);
+            if (filterError != MqttError.None)
+            {
+                return Fail(LinkResult.InvalidArgument, "topic filter: " + MqttErrorText.Of(filterError));
+            }
+
             if (!IsConnected)
             {
                 return Fail(LinkResult.NotConnected, "not connected");
@@ -146,6 +156,14 @@ namespace StmNode.Modems
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
+            // A wildcard or NUL in a topic name makes the broker drop the session; refuse it here instead of waiting
+            // out the publish result timeout.
+            MqttError topicError = MqttTopic.CheckName(topic);
+            if (topicError != MqttError.None)
+            {
+                return Fail(LinkResult.InvalidArgument, "topic: " + MqttErrorText.Of(topicError));
+            }
+
             if (!IsConnected)
             {
                 return Fail(LinkResult.NotConnected, "not connected");

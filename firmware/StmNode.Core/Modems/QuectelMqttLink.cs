@@ -1,5 +1,6 @@
 using System.Collections;
 using StmNode.At;
+using StmNode.Mqtt;
 using StmNode.Ports;
 
 namespace StmNode.Modems
@@ -124,7 +125,10 @@ namespace StmNode.Modems
             {
                 if (!_mqtt.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i], NextMessageId()))
                 {
-                    return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+                    // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
+                    LinkResult failed = Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+                    Disconnect();
+                    return failed;
                 }
             }
 
@@ -133,6 +137,12 @@ namespace StmNode.Modems
 
         public LinkResult Subscribe(string topicFilter, int qos)
         {
+            MqttError filterError = MqttTopic.CheckFilter(topicFilter);
+            if (filterError != MqttError.None)
+            {
+                return Fail(LinkResult.InvalidArgument, "topic filter: " + MqttErrorText.Of(filterError));
+            }
+
             if (!IsConnected)
             {
                 return Fail(LinkResult.NotConnected, "not connected");
@@ -154,6 +164,14 @@ namespace StmNode.Modems
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
+            // A wildcard or NUL in a topic name makes the broker drop the session; refuse it here instead of waiting
+            // out the publish result timeout.
+            MqttError topicError = MqttTopic.CheckName(topic);
+            if (topicError != MqttError.None)
+            {
+                return Fail(LinkResult.InvalidArgument, "topic: " + MqttErrorText.Of(topicError));
+            }
+
             if (!IsConnected)
             {
                 return Fail(LinkResult.NotConnected, "not connected");

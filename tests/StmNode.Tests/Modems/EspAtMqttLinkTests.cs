@@ -14,6 +14,47 @@ namespace StmNode.Tests.Modems
     [TestClass]
     public class EspAtMqttLinkTests
     {
+        [TestMethod]
+        public void Connect_ResubscribeFails_SessionClosedAndNotConnected()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            EspAtMqttLink link = EspAtScripts.Connected(line, clock);
+            line.Expect("AT+MQTTSUB=0,\"a\",1", Ok);
+            Assert.AreEqual((int)LinkResult.Ok, (int)link.Subscribe("a", 1));
+            line.Send("\r\n+MQTTDISCONNECTED:0\r\n");
+            link.Poll(10);
+            line.Expect("AT+MQTTCLEAN=0", Ok);
+            EspAtScripts.ConfigureAndConnect(line);
+            line.Expect("AT+MQTTSUB=0,\"a\",1", "\r\nERROR\r\n");
+            line.Expect("AT+MQTTCLEAN=0", Ok);
+
+            LinkResult result = link.Connect(QuectelScripts.Options());
+
+            Assert.AreNotEqual((int)LinkResult.Ok, (int)result);
+            Assert.IsFalse(link.IsConnected);
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
+        [DataRow("a/+/b")]
+        [DataRow("a/#")]
+        public void Publish_TopicNameWithWildcard_RefusedBeforeAnyAtCommand(string topic)
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            EspAtMqttLink link = EspAtScripts.Connected(line, clock);
+            int written = line.Written.Length;
+            byte[] payload = new byte[] { 0x7B, 0x7D };
+
+            LinkResult result = link.Publish(topic, payload, 0, payload.Length, 1);
+
+            Assert.AreEqual((int)LinkResult.InvalidArgument, (int)result);
+            Assert.AreEqual(written, line.Written.Length);
+            Assert.IsTrue(link.IsConnected);
+        }
+
         private const string Ok = EspAtScripts.Ok;
 
         [TestMethod]

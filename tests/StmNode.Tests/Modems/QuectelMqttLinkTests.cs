@@ -14,6 +14,61 @@ namespace StmNode.Tests.Modems
     [TestClass]
     public class QuectelMqttLinkTests
     {
+        [TestMethod]
+        public void Connect_ResubscribeFails_SessionClosedAndNotConnected()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
+            line.Expect("AT+QMTSUB=0,1,\"a\",1", Ok).Then(300, "\r\n+QMTSUB: 0,1,0,1\r\n");
+            Assert.AreEqual((int)LinkResult.Ok, (int)link.Subscribe("a", 1));
+            line.Send("\r\n+QMTSTAT: 0,1\r\n");
+            link.Poll(10);
+            QuectelScripts.Configure(line, false, null);
+            QuectelScripts.OpenAndConnect(line);
+            line.Expect("AT+QMTSUB=0,2,\"a\",1", Ok).Then(300, "\r\n+QMTSUB: 0,2,2\r\n");
+            line.Expect("AT+QMTDISC=0", Ok).Then(100, "\r\n+QMTDISC: 0,0\r\n");
+            line.Expect("AT+QMTCLOSE=0", Ok).Then(100, "\r\n+QMTCLOSE: 0,0\r\n");
+
+            LinkResult result = link.Connect(QuectelScripts.Options());
+
+            Assert.IsNull(line.Failure);
+            Assert.AreNotEqual((int)LinkResult.Ok, (int)result);
+            Assert.IsFalse(link.IsConnected);
+            Assert.AreEqual(0, line.Unmet);
+        }
+
+        [TestMethod]
+        [DataRow("a/+/b")]
+        [DataRow("a/#")]
+        [DataRow("")]
+        public void Publish_TopicNameWithWildcardOrEmpty_RefusedBeforeAnyAtCommand(string topic)
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, true);
+            int written = line.Written.Length;
+            byte[] payload = new byte[] { 0x7B, 0x7D };
+
+            LinkResult result = link.Publish(topic, payload, 0, payload.Length, 1);
+
+            Assert.AreEqual((int)LinkResult.InvalidArgument, (int)result);
+            Assert.AreEqual(written, line.Written.Length);
+            Assert.IsTrue(link.IsConnected);
+        }
+
+        [TestMethod]
+        public void Subscribe_BadFilter_RefusedBeforeAnyAtCommand()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = QuectelScripts.Connected(line, clock, false);
+            int written = line.Written.Length;
+
+            Assert.AreEqual((int)LinkResult.InvalidArgument, (int)link.Subscribe("a/b#", 1));
+            Assert.AreEqual(written, line.Written.Length);
+        }
+
         private const string Ok = QuectelScripts.Ok;
 
         [TestMethod]
