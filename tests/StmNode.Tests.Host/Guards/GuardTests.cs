@@ -221,6 +221,7 @@ public class PlantedTests
         {
             string dir = TempFolder();
             File.WriteAllText(Path.Combine(dir, "Program.cs"), "");
+            File.WriteAllText(Path.Combine(dir, "Forgotten.cs"), "");
             File.WriteAllText(Path.Combine(dir, "packages.config"),
                 "<packages><package id=\"nanoFramework.CoreLibrary\" version=\"1.17.11\" targetFramework=\"netnano1.0\" /></packages>");
             string good = File.ReadAllText(RepoPaths.Of("firmware/StmNode.Core/StmNode.Core.nfproj"));
@@ -242,6 +243,8 @@ public class PlantedTests
             StringAssert.Contains(all, "Compile item Missing.cs does not exist");
             StringAssert.Contains(all, "names no package id and version pinned");
             StringAssert.Contains(all, "Reference System.Math has no HintPath");
+            StringAssert.Contains(all, "Forgotten.cs is on disk but no item of the project names it");
+            Assert.IsFalse(all.Contains("Program.cs is on disk", StringComparison.Ordinal), all);
             Assert.IsTrue(good.Length > 0);
         }
 

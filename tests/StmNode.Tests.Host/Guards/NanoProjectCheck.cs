@@ -106,6 +106,21 @@ namespace StmNode.Tests.Guards
                 }
             }
 
+            // The nano project system does not glob: a .cs file in the project's folder that no item names is silently
+            // left out of the device build (templates such as Secrets.example.cs are listed as None).
+            HashSet<string> named = new HashSet<string>(
+                compiles.Concat(all.Where(e => e.Name.LocalName == "None").Select(e => (string)e.Attribute("Include")))
+                    .Select(c => Resolve(dir, c)), StringComparer.Ordinal);
+            foreach (string file in Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(dir, file).Replace('\\', '/');
+                if (!relative.StartsWith("bin/", StringComparison.Ordinal) && !relative.StartsWith("obj/", StringComparison.Ordinal)
+                    && !named.Contains(Path.GetFullPath(file)) && !GuardedOptionalFiles.Contains(Path.GetFileName(file)))
+                {
+                    problems.Add(relative + " is on disk but no item of the project names it (the nano project system does not glob).");
+                }
+            }
+
             CheckReferences(dir, all, problems);
             return problems;
         }
