@@ -35,17 +35,24 @@ namespace StmNode.Cloud
             return body;
         }
 
+        /// <summary>The raw value of a field; null when absent, and then a required field fails the downlink.</summary>
+        private static object Field(Hashtable body, string name, bool required, Downlink downlink)
+        {
+            object value = body[name];
+            if (value == null && required)
+            {
+                downlink.Fail(DownlinkError.MissingField, name + " missing");
+            }
+
+            return value;
+        }
+
         /// <summary>A string field; null when absent (and required fails the downlink) or not a string (fails it).</summary>
         public static string GetString(Hashtable body, string name, bool required, Downlink downlink)
         {
-            object value = body[name];
+            object value = Field(body, name, required, downlink);
             if (value == null)
             {
-                if (required)
-                {
-                    downlink.Fail(DownlinkError.MissingField, name + " missing");
-                }
-
                 return null;
             }
 
@@ -61,14 +68,9 @@ namespace StmNode.Cloud
         /// <summary>An object field; null when absent (required fails) or not an object (fails).</summary>
         public static Hashtable GetObject(Hashtable body, string name, bool required, Downlink downlink)
         {
-            object value = body[name];
+            object value = Field(body, name, required, downlink);
             if (value == null)
             {
-                if (required)
-                {
-                    downlink.Fail(DownlinkError.MissingField, name + " missing");
-                }
-
                 return null;
             }
 
@@ -84,14 +86,9 @@ namespace StmNode.Cloud
         /// <summary>An array field; null when absent (required fails) or not an array (fails).</summary>
         public static ArrayList GetArray(Hashtable body, string name, bool required, Downlink downlink)
         {
-            object value = body[name];
+            object value = Field(body, name, required, downlink);
             if (value == null)
             {
-                if (required)
-                {
-                    downlink.Fail(DownlinkError.MissingField, name + " missing");
-                }
-
                 return null;
             }
 
@@ -107,14 +104,9 @@ namespace StmNode.Cloud
         /// <summary>An integer field; fallback when absent (required fails) or not an integer (fails).</summary>
         public static long GetLong(Hashtable body, string name, bool required, Downlink downlink)
         {
-            object value = body[name];
+            object value = Field(body, name, required, downlink);
             if (value == null)
             {
-                if (required)
-                {
-                    downlink.Fail(DownlinkError.MissingField, name + " missing");
-                }
-
                 return 0;
             }
 
