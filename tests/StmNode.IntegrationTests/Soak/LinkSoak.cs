@@ -175,6 +175,13 @@ namespace StmNode.IntegrationTests.Soak
             emulator.Faults.ClearCommandFailures();
             for (int attempt = 0; attempt < 12 && !link.IsConnected; attempt++)
             {
+                if (attempt == 6)
+                {
+                    // A modem that stays silent after the faults stopped gets what the node's escalation ladder gives
+                    // it in the field: a power cycle (the emulator reboots, the driver redoes its whole bring-up).
+                    emulator.Faults.Reboot();
+                }
+
                 Reconnect(link, connect, backoff, clock, result, ref subscribed, ref outageAttempts, ref outageStart);
             }
 
