@@ -1,7 +1,7 @@
 using System.Reflection;
 
 [assembly: AssemblyTitle("StmNode.Core")]
-[assembly: AssemblyDescription("Portable logic of the StmNode sensor node")]
+[assembly: AssemblyDescription("Ports, JSON and crypto: the base every other StmNode assembly builds on")]
 [assembly: AssemblyProduct("StmNode")]
 [assembly: AssemblyCopyright("Copyright (c) StmNode contributors")]
 [assembly: AssemblyVersion("1.0.0.0")]

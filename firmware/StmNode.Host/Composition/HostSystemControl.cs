@@ -1,3 +1,4 @@
+using StmNode.Ports;
 using System;
 using System.Reflection;
 using System.Threading;

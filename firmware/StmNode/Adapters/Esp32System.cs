@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using nanoFramework.Runtime.Native;
-using StmNode.Node;
+using StmNode.Ports;
 
 namespace StmNode.Adapters
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using StmNode.Node;
+using StmNode.Ports;
 
 namespace StmNode.Adapters
 {

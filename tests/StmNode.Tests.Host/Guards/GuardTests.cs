@@ -13,17 +13,13 @@ namespace StmNode.Tests.Guards
     [TestClass]
     public class GuardTests
     {
-        private const string CoreItems = "firmware/StmNode.Core/StmNode.Core.projitems";
-        private const string TestItems = "tests/StmNode.Tests/StmNode.Tests.projitems";
-
         // ---- 1. shared source lists
 
         [TestMethod]
-        [DataRow(CoreItems)]
-        [DataRow(TestItems)]
-        public void SharedList_MatchesFilesOnDisk(string projitems)
+        public void SharedLists_MatchFilesOnDisk()
         {
-            List<string> problems = SharedProjectCheck.Check(RepoPaths.Of(projitems));
+            List<string> problems = RepoProjects.AllDeviceItems().Concat(RepoProjects.AllTestItems())
+                .SelectMany(items => SharedProjectCheck.Check(RepoPaths.Of(items)).Select(p => items + ": " + p)).ToList();
             Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
         }
 
@@ -52,25 +48,25 @@ namespace StmNode.Tests.Guards
         // ---- 2. portability of Core
 
         [TestMethod]
-        public void Core_UsesOnlyWhatNanoFrameworkHas()
+        public void DeviceAssemblies_UseOnlyWhatNanoFrameworkHas()
         {
-            List<string> findings = PortabilityScanner.Scan(CoreSources(), NanoAllowList.Load(RepoPaths.Of("firmware/StmNode.Core/NanoApi.allowlist")));
+            List<string> findings = PortabilityScanner.Scan(DeviceSources(), NanoAllowList.Load(RepoPaths.Of(RepoProjects.AllowList)));
             Assert.AreEqual(0, findings.Count, "Core is not portable to nanoFramework:\n" + string.Join("\n", findings.Take(60)));
         }
 
         [TestMethod]
         public void SharedTests_UseOnlyWhatNanoFrameworkHas_ApartFromTestFrameworkCalls()
         {
-            List<KeyValuePair<string, string>> sources = CoreSources().Concat(ListedSources(TestItems)).ToList();
+            List<KeyValuePair<string, string>> sources = DeviceSources().Concat(TestSources()).ToList();
             sources.Add(new KeyValuePair<string, string>("TestFrameworkShape.cs", TestFrameworkShape));
-            List<string> findings = PortabilityScanner.Scan(sources, NanoAllowList.Load(RepoPaths.Of("firmware/StmNode.Core/NanoApi.allowlist")));
+            List<string> findings = PortabilityScanner.Scan(sources, NanoAllowList.Load(RepoPaths.Of(RepoProjects.AllowList)));
             Assert.AreEqual(0, findings.Count, "Shared tests would not build for nanoFramework:\n" + string.Join("\n", findings.Take(60)));
         }
 
         [TestMethod]
         public void SharedTests_KeepTheShapeBothRunnersNeed()
         {
-            List<string> findings = ListedSources(TestItems)
+            List<string> findings = TestSources()
                 .SelectMany(s => SharedTestShapeCheck.Check(Path.GetRelativePath(RepoPaths.Root, s.Key).Replace('\\', '/'), s.Value)).ToList();
             Assert.AreEqual(0, findings.Count, string.Join("\n", findings.Take(60)));
         }
@@ -173,37 +169,46 @@ public class PlantedTests
         }
 
         [TestMethod]
-        public void CoreNanoProject_ReferencesOnlyAssembliesTheTestRunnerCanLoad()
+        public void DeviceNanoProjects_ReferenceOnlyWhatTheTestRunnerCanLoadAndOnlyLowerAssemblies()
         {
-            XDocument nfproj = XDocument.Load(RepoPaths.Of("firmware/StmNode.Core/StmNode.Core.nfproj"));
-            List<string> foreign = nfproj.Descendants().Where(e => e.Name.LocalName == "Reference")
-                .Select(e => ((string)e.Attribute("Include")).Split(',')[0].Trim())
-                .Where(a => !NanoAllowList.LoadableAssemblies.Contains(a)).ToList();
-            Assert.AreEqual(0, foreign.Count, "Core references " + string.Join(", ", foreign));
+            List<string> problems = new List<string>();
+            for (int i = 0; i < RepoProjects.DeviceAssemblies.Length; i++)
+            {
+                string nfproj = RepoProjects.DeviceNanoProject(RepoProjects.DeviceAssemblies[i]);
+                List<XElement> items = XDocument.Load(RepoPaths.Of(nfproj)).Descendants().ToList();
+                problems.AddRange(items.Where(e => e.Name.LocalName == "Reference")
+                    .Select(e => ((string)e.Attribute("Include")).Split(',')[0].Trim())
+                    .Where(a => !NanoAllowList.LoadableAssemblies.Contains(a)).Select(a => nfproj + " references " + a));
+                string[] lower = RepoProjects.DeviceAssemblies.Take(i).ToArray();
+                problems.AddRange(items.Where(e => e.Name.LocalName == "ProjectReference")
+                    .Select(e => Path.GetFileNameWithoutExtension(((string)e.Attribute("Include")).Replace('\\', '/')))
+                    .Where(a => !lower.Contains(a)).Select(a => nfproj + " references " + a + ", which is not below it"));
+            }
+
+            Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
         }
 
         [TestMethod]
-        [DataRow("firmware/StmNode.Core.Net/StmNode.Core.Net.csproj")]
-        [DataRow("tests/StmNode.Tests.Host/StmNode.Tests.Host.csproj")]
-        public void SdkProjectsOfPortableCode_PinCSharp9AndNoImplicitUsings(string csproj)
+        public void SdkProjectsOfPortableCode_PinCSharp9AndNoImplicitUsings()
         {
-            string text = File.ReadAllText(RepoPaths.Of(csproj));
             string props = File.ReadAllText(RepoPaths.Of("Directory.Build.props"));
-            StringAssert.Contains(text, "<LangVersion>$(NanoLangVersion)</LangVersion>");
             StringAssert.Contains(props, "<NanoLangVersion>9.0</NanoLangVersion>");
             StringAssert.Contains(props, "<ImplicitUsings>disable</ImplicitUsings>");
-            Assert.IsFalse(text.Contains("ImplicitUsings", StringComparison.Ordinal), csproj + " must not override ImplicitUsings");
+            foreach (string csproj in RepoProjects.DeviceAssemblies.Select(RepoProjects.DeviceNetProject).Concat(new[] { "tests/StmNode.Tests.Host/StmNode.Tests.Host.csproj" }))
+            {
+                string text = File.ReadAllText(RepoPaths.Of(csproj));
+                StringAssert.Contains(text, "<LangVersion>$(NanoLangVersion)</LangVersion>", csproj);
+                Assert.IsFalse(text.Contains("ImplicitUsings", StringComparison.Ordinal), csproj + " must not override ImplicitUsings");
+            }
         }
 
         // ---- 3. nanoFramework project files
 
         [TestMethod]
-        [DataRow("firmware/StmNode.Core/StmNode.Core.nfproj")]
-        [DataRow("firmware/StmNode/StmNode.nfproj")]
-        [DataRow("tests/StmNode.Tests/StmNode.Tests.nfproj")]
-        public void NanoProject_IsWellFormed(string nfproj)
+        public void NanoProjects_AreWellFormed()
         {
-            List<string> problems = NanoProjectCheck.Check(RepoPaths.Of(nfproj));
+            List<string> problems = RepoProjects.AllNanoProjects()
+                .SelectMany(nfproj => NanoProjectCheck.Check(RepoPaths.Of(nfproj)).Select(p => nfproj + ": " + p)).ToList();
             Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
         }
 
@@ -213,7 +218,7 @@ public class PlantedTests
             string[] all = Directory.EnumerateFiles(RepoPaths.Root, "*.nfproj", SearchOption.AllDirectories)
                 .Select(p => Path.GetRelativePath(RepoPaths.Root, p).Replace('\\', '/'))
                 .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal)).OrderBy(p => p).ToArray();
-            CollectionAssert.AreEquivalent(new[] { "firmware/StmNode.Core/StmNode.Core.nfproj", "firmware/StmNode/StmNode.nfproj", "tests/StmNode.Tests/StmNode.Tests.nfproj" }, all);
+            CollectionAssert.AreEquivalent(RepoProjects.AllNanoProjects().ToArray(), all);
         }
 
         [TestMethod]
@@ -273,9 +278,16 @@ namespace StmNode.Tests
     }
 }";
 
-        private static IEnumerable<KeyValuePair<string, string>> CoreSources()
+        private static IEnumerable<KeyValuePair<string, string>> DeviceSources()
         {
-            return ListedSources(CoreItems);
+            // Scanned as one compilation: one assembly's attributes stand for all (the others would be duplicates).
+            return RepoProjects.AllDeviceItems().SelectMany(ListedSources)
+                .Where(s => !s.Key.EndsWith("AssemblyInfo.cs", StringComparison.Ordinal) || s.Key.Contains("StmNode.Core", StringComparison.Ordinal));
+        }
+
+        private static IEnumerable<KeyValuePair<string, string>> TestSources()
+        {
+            return RepoProjects.AllTestItems().SelectMany(ListedSources);
         }
 
         private static IEnumerable<KeyValuePair<string, string>> ListedSources(string projitems)

@@ -8,7 +8,7 @@ namespace StmNode.Tests
 
     /// <summary>
     /// The MSTest side of the few assertions whose shape differs from nanoFramework.TestFramework's
-    /// (tests/StmNode.Tests/Nano/Expect.cs is the nano side; both have the same members).
+    /// (tests/StmNode.Tests.Fakes/Nano/Expect.cs is the nano side; both have the same members).
     /// </summary>
     public static class Expect
     {
