@@ -6,11 +6,9 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using System;
 using StmNode.At;
 using StmNode.Modems;
-using StmNode.Node;
 using StmNode.Tests.Fakes;
-using StmNode.Tests.Modems;
 
-namespace StmNode.Tests.Node
+namespace StmNode.Tests.Modems
 {
     [TestClass]
     public class QuectelRecoveryTests
