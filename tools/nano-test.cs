@@ -1,7 +1,7 @@
 // tools/nano-test: builds every nanoFramework project of the repository the way the nanoFramework build does (csc,
 // then the MetadataProcessor making each .pe) and runs every NFUnitTest project on nanoCLR. It builds nothing of
 // nanoFramework's: the tools and libraries come from a kit given by four environment variables (docs/developing.md,
-// "Tests on the real runtime"). Usage: tools/nano-test [--config Debug|Release] [--only <project name part>] [--keep]
+// "Tests on the real runtime"). Usage: tools/nano-test [--config Debug|Release] [--only <area: Core, Mqtt, Modems, Cloud, Node>] [--keep]
 // Last line of output: "N passed, N failed".
 using System;
 using System.Collections.Generic;
@@ -32,6 +32,10 @@ static class NanoTest
     };
 
     const string AppProject = "firmware/StmNode/StmNode.nfproj";
+
+    // nanoFramework addresses byte code and strings with 16-bit offsets (64 KB each); we keep 25 % headroom.
+    const int ByteCodeBudget = 48 * 1024;
+    const int StringsBudget = 48 * 1024;
     const int TestTimeoutSeconds = 900;
 
     static string _root, _clr, _mdp, _kit, _ref, _work, _csc;
@@ -47,7 +51,7 @@ static class NanoTest
             if (args[i] == "--config" && i + 1 < args.Length) runConfig = args[++i];
             else if (args[i] == "--only" && i + 1 < args.Length) onlyTests = args[++i];
             else if (args[i] == "--keep") keep = true;
-            else { Console.Error.WriteLine("usage: tools/nano-test [--config Debug|Release] [--only <test project name part>] [--keep]"); return 2; }
+            else { Console.Error.WriteLine("usage: tools/nano-test [--config Debug|Release] [--only <area: Core, Mqtt, Modems, Cloud, Node>] [--keep]"); return 2; }
         }
 
         _root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));
@@ -75,7 +79,8 @@ static class NanoTest
         }
 
         Console.WriteLine();
-        Console.WriteLine("## .pe sizes (bytes)");
+        Console.WriteLine("## .pe files (bytes; byte code and strings are the tables nanoFramework limits to 64 KB, budget 48 KB)");
+        Console.WriteLine(string.Format("{0,-24} {1,-8} {2,8} {3,9} {4,8}", "assembly", "config", ".pe", "bytecode", "strings"));
         foreach (string line in sizes) Console.WriteLine(line);
 
         // 2. Every test project on nanoCLR.
@@ -85,7 +90,7 @@ static class NanoTest
         foreach (string nfproj in testProjects)
         {
             Project p = Project.Load(Path.Combine(_root, nfproj));
-            if (!p.IsTestProject || (onlyTests != null && p.Name.IndexOf(onlyTests, StringComparison.OrdinalIgnoreCase) < 0)) continue;
+            if (!p.IsTestProject || (onlyTests != null && !string.Equals(p.Name, "StmNode." + onlyTests + ".Tests", StringComparison.OrdinalIgnoreCase))) continue;
             RunTests(p, runConfig, ref passed, ref failed);
         }
 
@@ -193,7 +198,23 @@ static class NanoTest
         }
 
         built[p.AssemblyName] = dll;
-        sizes.Add(string.Format("{0,-24} {1,-8} {2,8}", p.Name, config, new FileInfo(pe).Length));
+        int byteCode = TableSize(pe, 13), strings = TableSize(pe, 11);
+        sizes.Add(string.Format("{0,-24} {1,-8} {2,8} {3,9} {4,8}", p.Name, config, new FileInfo(pe).Length, byteCode, strings));
+        if (byteCode > ByteCodeBudget || strings > StringsBudget)
+        {
+            Fail(p.Name + " (" + config + "): over budget: byte code " + byteCode + " B, strings " + strings + " B (each at most " + ByteCodeBudget + " B)");
+        }
+    }
+
+    // A .pe starts with CLR_RECORD_ASSEMBLY: at 40 the start of each of 16 tables (uint32), at 108 each table's
+    // padding (byte); 11 is the string table, 13 the byte code (the MetadataProcessor's nanoAssemblyBuilder order).
+    static int TableSize(string pe, int table)
+    {
+        byte[] header = new byte[124];
+        using (FileStream f = File.OpenRead(pe)) f.ReadExactly(header, 0, header.Length);
+        int start = BitConverter.ToInt32(header, 40 + 4 * table);
+        int next = BitConverter.ToInt32(header, 40 + 4 * (table + 1));
+        return next - start - header[108 + table];
     }
 
     // The MetadataProcessor resolves every assembly the input reaches, references of references included.

@@ -1,3 +1,6 @@
+using System.Text;
+using StmNode.Text;
+
 namespace StmNode.Json
 {
     /// <summary>
@@ -375,7 +378,7 @@ namespace StmNode.Json
             Put((byte)'"');
         }
 
-        // UTF-16 to UTF-8 with JSON escapes; a lone surrogate becomes U+FFFD so the output stays valid UTF-8.
+        // UTF-16 to UTF-8 with JSON escapes; a lone surrogate (.NET only) becomes U+FFFD so the output stays valid UTF-8.
         private void PutEscaped(string text)
         {
             int length = text == null ? 0 : text.Length;
@@ -391,18 +394,14 @@ namespace StmNode.Json
                     Put((byte)(0xC0 | (c >> 6)));
                     Put((byte)(0x80 | (c & 0x3F)));
                 }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+                else if (Utf16.IsPairAt(text, i))
                 {
-                    int codePoint = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+                    PutPair(text, i);
                     i++;
-                    Put((byte)(0xF0 | (codePoint >> 18)));
-                    Put((byte)(0x80 | ((codePoint >> 12) & 0x3F)));
-                    Put((byte)(0x80 | ((codePoint >> 6) & 0x3F)));
-                    Put((byte)(0x80 | (codePoint & 0x3F)));
                 }
                 else
                 {
-                    if (c >= 0xD800 && c <= 0xDFFF)
+                    if (Utf16.IsSurrogate(c))
                     {
                         c = 0xFFFD;
                     }
@@ -412,6 +411,19 @@ namespace StmNode.Json
                     Put((byte)(0x80 | (c & 0x3F)));
                 }
             }
+        }
+
+        // The 4 bytes of the surrogate pair at index, from the runtime's encoder: nanoFramework's indexer returns the
+        // high surrogate for both halves, so the code point cannot be computed from text[index + 1] there.
+        private void PutPair(string text, int index)
+        {
+            if (_end - _position < 4)
+            {
+                _error = JsonWriteError.Overflow;
+                return;
+            }
+
+            _position += Encoding.UTF8.GetBytes(text, index, 2, _buffer, _position);
         }
 
         private void PutAsciiChar(int c)

@@ -43,7 +43,10 @@ namespace StmNode.At
                 return null;
             }
 
+            // Copied in runs, not char by char: nanoFramework's indexer reads a pair's low half as its high half, so a
+            // per-char copy turns a character above U+FFFF into two U+FFFD there. Runs end at ASCII, never inside a pair.
             StringBuilder text = new StringBuilder(value.Length + 8);
+            int copied = 0;
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
@@ -54,12 +57,13 @@ namespace StmNode.At
 
                 if (c == '\\' || c == '"' || c == ',')
                 {
+                    text.Append(value, copied, i - copied);
                     text.Append('\\');
+                    copied = i;
                 }
-
-                text.Append(c);
             }
 
+            text.Append(value, copied, value.Length - copied);
             return text.ToString();
         }
 

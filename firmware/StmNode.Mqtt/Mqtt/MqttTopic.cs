@@ -1,3 +1,5 @@
+using StmNode.Text;
+
 namespace StmNode.Mqtt
 {
     /// <summary>MQTT 3.1.1 topic rules (§4.7): names and filters, wildcards, '$' topics, UTF-8 and length limits.</summary>
@@ -175,6 +177,17 @@ namespace StmNode.Mqtt
                 if (a[aStart + i] != b[bStart + i])
                 {
                     return false;
+                }
+
+                if (Utf16.IsPairAt(a, aStart + i))
+                {
+                    // nanoFramework's indexer reads a pair's low half as its high half: compare the pair as a whole.
+                    if (a.Substring(aStart + i, 2) != b.Substring(bStart + i, 2))
+                    {
+                        return false;
+                    }
+
+                    i++;
                 }
             }
 

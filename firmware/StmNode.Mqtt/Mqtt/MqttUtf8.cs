@@ -1,3 +1,6 @@
+using System.Text;
+using StmNode.Text;
+
 namespace StmNode.Mqtt
 {
     /// <summary>
@@ -6,14 +9,14 @@ namespace StmNode.Mqtt
     /// </summary>
     public static class MqttUtf8
     {
-        /// <summary>UTF-8 length of the string, or -1 when it holds a lone surrogate (not encodable).</summary>
+        /// <summary>UTF-8 length of the string, or -1 when it holds a lone surrogate (not encodable; only .NET strings can).</summary>
         public static int ByteCount(string text)
         {
             int count = 0;
             int length = text.Length;
             for (int i = 0; i < length; i++)
             {
-                char c = text[i];
+                int c = text[i];
                 if (c < 0x80)
                 {
                     count += 1;
@@ -22,64 +25,33 @@ namespace StmNode.Mqtt
                 {
                     count += 2;
                 }
-                else if (c >= 0xD800 && c <= 0xDBFF)
+                else if (!Utf16.IsSurrogate(c))
                 {
-                    if (i + 1 >= length || text[i + 1] < 0xDC00 || text[i + 1] > 0xDFFF)
-                    {
-                        return -1;
-                    }
-
+                    count += 3;
+                }
+                else if (Utf16.IsPairAt(text, i))
+                {
+                    // Never read the low half: nanoFramework's indexer returns the high surrogate for it.
                     count += 4;
                     i++;
                 }
-                else if (c >= 0xDC00 && c <= 0xDFFF)
-                {
-                    return -1;
-                }
                 else
                 {
-                    count += 3;
+                    return -1;
                 }
             }
 
             return count;
         }
 
-        /// <summary>Writes the string as UTF-8 at offset; the string must have passed <see cref="ByteCount"/>. Returns the bytes written.</summary>
+        /// <summary>
+        /// Writes the string as UTF-8 at offset; the string must have passed <see cref="ByteCount"/> and the buffer must
+        /// have room for that many bytes. Returns the bytes written. The runtime's encoder does it: on nanoFramework,
+        /// whose strings are UTF-8 already, that is a copy, and it is the one way to get a surrogate pair's bytes there.
+        /// </summary>
         public static int Write(string text, byte[] buffer, int offset)
         {
-            int start = offset;
-            int length = text.Length;
-            for (int i = 0; i < length; i++)
-            {
-                int c = text[i];
-                if (c < 0x80)
-                {
-                    buffer[offset++] = (byte)c;
-                }
-                else if (c < 0x800)
-                {
-                    buffer[offset++] = (byte)(0xC0 | (c >> 6));
-                    buffer[offset++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF)
-                {
-                    int codePoint = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
-                    i++;
-                    buffer[offset++] = (byte)(0xF0 | (codePoint >> 18));
-                    buffer[offset++] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
-                    buffer[offset++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-                    buffer[offset++] = (byte)(0x80 | (codePoint & 0x3F));
-                }
-                else
-                {
-                    buffer[offset++] = (byte)(0xE0 | (c >> 12));
-                    buffer[offset++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    buffer[offset++] = (byte)(0x80 | (c & 0x3F));
-                }
-            }
-
-            return offset - start;
+            return Encoding.UTF8.GetBytes(text, 0, text.Length, buffer, offset);
         }
 
         /// <summary>

@@ -141,8 +141,39 @@ namespace StmNode.Tests.Json
         }
 
         [TestMethod]
+        public void WriteString_ConsecutiveCharactersAboveFFFF_FourBytesEach()
+        {
+            JsonWriter writer = NewWriter(40);
+
+            // U+1F600 and U+1F601 share their high surrogate: only the low halves tell them apart.
+            writer.WriteString("\U0001F600\U0001F601x");
+
+            byte[] expected = new byte[] { 0x22, 0xF0, 0x9F, 0x98, 0x80, 0xF0, 0x9F, 0x98, 0x81, 0x78, 0x22 };
+            byte[] actual = new byte[writer.Length];
+            System.Array.Copy(writer.Buffer, 0, actual, 0, writer.Length);
+            CollectionAssert.AreEqual(expected, actual);
+        }
+
+        [TestMethod]
+        public void WriteString_CharacterAboveFFFFPastCapacity_IsOverflowWithoutPartialBytes()
+        {
+            byte[] buffer = new byte[8];
+            JsonWriter writer = new JsonWriter();
+            writer.Reset(buffer, 0, 4);
+
+            writer.WriteString("a\U0001F600");
+
+            Assert.AreEqual((int)JsonWriteError.Overflow, (int)writer.Error);
+            Assert.AreEqual(2, writer.Length);
+            Assert.AreEqual((byte)0, buffer[2]);
+            Assert.AreEqual((byte)0, buffer[4]);
+        }
+
+        [TestMethod]
         public void WriteString_LoneSurrogate_BecomesReplacementCharacter()
         {
+            // On nanoFramework the literal already holds U+FFFD (a string there cannot hold a lone surrogate), so only
+            // .NET runs the replacement branch; the bytes written are the same on both.
             JsonWriter writer = NewWriter(40);
 
             writer.WriteString("x\ud800y");

@@ -165,7 +165,7 @@ namespace StmNode.Tests.At
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
-            line.Expect("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", "\r\nCONNECT\r\n\u0020\u0002\u0000\u0000");
+            line.ExpectRaw("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", HexBytes.Concat(HexBytes.Utf8("\r\nCONNECT\r\n"), HexBytes.Parse("20 02 00 00")));
             line.ExpectData("+++", "\r\nOK\r\n");
             AtChannel channel = new AtChannel(line, clock, new RecordingLog());
             AtCommand open = new AtCommand("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", null, 150000);

@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using StmNode.At;
+using StmNode.Tests.Fakes;
 
 namespace StmNode.Tests.At
 {
@@ -48,13 +49,40 @@ namespace StmNode.Tests.At
         }
 
         [TestMethod]
-        public void NulCharacter_RefusedByBothDialects()
+        public void EscapeEspAt_CharactersAboveFFFF_KeptWhole()
         {
-            // Built at run time: a NUL inside a DataRow string is not something every test runner's metadata keeps.
-            string value = "a" + (char)0 + "b";
+            // U+1F600 and U+1F601 share their high surrogate: a char-by-char copy on nanoFramework gave two U+FFFD each.
+            Assert.AreEqual("a\\,\U0001F600\\\"\U0001F601", AtText.EscapeEspAt("a,\U0001F600\"\U0001F601"));
+            Assert.AreEqual("\U0001F600", AtText.EscapeEspAt("\U0001F600"));
+        }
 
-            Assert.IsNull(AtText.EscapeEspAt(value));
-            Assert.IsFalse(AtText.IsQuectelSafe(value, 255));
+        [TestMethod]
+        public void IsQuectelSafe_CharacterAboveFFFF_CountsFourBytes()
+        {
+            Assert.IsTrue(AtText.IsQuectelSafe("\U0001F600", 4));
+            Assert.IsFalse(AtText.IsQuectelSafe("\U0001F600", 3));
+        }
+
+        [TestMethod]
+        public void NulCharacterCannotExistOnNano_NulBytesAroundReceivedLineAreLineNoise()
+        {
+            // A nanoFramework string ends at U+0000, so "a\0b" cannot reach AtText there; the refusal of such a string by
+            // both dialects is host-only (StmNode.Tests.Host/Modems/AtTextNanoImpossibleStringTests). NUL bytes from the
+            // modem are dropped with the other control bytes around a line.
+            AtLineFramer framer = new AtLineFramer(64, 16);
+            byte[] bytes = HexBytes.Parse("00 00 2B 51 4D 54 53 54 41 54 3A 20 30 2C 31 00 0D 0A");
+            int last = AtLineFramer.None;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                int result = framer.Push(bytes[i]);
+                if (result != AtLineFramer.None)
+                {
+                    last = result;
+                }
+            }
+
+            Assert.AreEqual(AtLineFramer.LineReady, last);
+            Assert.AreEqual("+QMTSTAT: 0,1", framer.Line);
         }
 
         [TestMethod]

@@ -32,8 +32,8 @@ namespace StmNode.Tests.Modems
             };
             byte[] publish = new byte[] { 0x30, 0x05, 0x00, 0x01, 0x74, 0x7B, 0x7D };
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"broker\",1883,0,2", "\r\nCONNECT\r\n", 900);
-            line.ExpectData(connect, "\u0020\u0002\u0000\u0000");
-            line.ExpectData(publish, "\u0030\u0007\u0000\u0001d\r\nOK");
+            line.ExpectDataRaw(connect, HexBytes.Parse("20 02 00 00"));
+            line.ExpectDataRaw(publish, HexBytes.Concat(HexBytes.Parse("30 07 00 01"), HexBytes.Utf8("d\r\nOK")));
             line.Expect("AT+QICLOSE=0", Ok);
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, false));
             StreamMqttLink link = new StreamMqttLink(connector, clock, new RecordingLog(), "bc26-socket", 1024);

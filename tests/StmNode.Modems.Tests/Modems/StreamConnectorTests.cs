@@ -24,7 +24,7 @@ namespace StmNode.Tests.Modems
             QuectelScripts.BringUp(line, true); // a fresh modem: the connector brings the bearer up first
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"broker.example\",1883,0,2", "\r\nCONNECT\r\n", 1200);
             byte[] connect = new byte[] { 0x10, 0x02, 0x41, 0x0D };
-            line.ExpectData(connect, "\u0020\u0002\u0000\u0000");
+            line.ExpectDataRaw(connect, HexBytes.Parse("20 02 00 00"));
             line.ExpectData("+++", Ok);
             line.Expect("AT+QICLOSE=0", Ok);
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, true));
@@ -106,7 +106,7 @@ namespace StmNode.Tests.Modems
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, true));
             ISerialLine stream = connector.Open("h", 1883, false, 150000);
             line.ChunkSize = chunk;
-            line.Send("\u00D0\u0000\r\nNO CARRIER\r\n");
+            line.Send(HexBytes.Concat(HexBytes.Parse("D0 00"), HexBytes.Utf8("\r\nNO CARRIER\r\n")));
             byte[] hostile = Encoding.UTF8.GetBytes("\r\nAT+QPOWD=1\r\n");
 
             bool written = stream.Write(hostile, 0, hostile.Length);
@@ -136,7 +136,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+CIPMUX=0", Ok).Expect("AT+CIPMODE=1", Ok);
             line.Expect("AT+CIPSTART=\"TCP\",\"broker.example\",1883", "\r\nCONNECT\r\n\r\nOK\r\n", 700);
             line.Expect("AT+CIPSEND", "\r\nOK\r\n\r\n>");
-            line.ExpectData("+++AT\r\n", "\u0050\u0000");
+            line.ExpectDataRaw(Encoding.UTF8.GetBytes("+++AT\r\n"), HexBytes.Parse("50 00"));
             line.ExpectData("+++", null);
             line.Expect("AT", Ok);
             line.Expect("AT+CIPCLOSE", "\r\nCLOSED\r\n" + Ok).Expect("AT+CIPMODE=0", Ok);

@@ -126,12 +126,23 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
-        public void Connect_NullCharacterInClientId_IsRefused()
+        public void Connect_NulClientIdCannotExistOnNano_NulByteInClientIdFieldIsRefused()
         {
+            // A nanoFramework string ends at U+0000 ("a\0b" is "a" there): the string check is host-only
+            // (StmNode.Tests.Host/Mqtt/MqttNanoImpossibleStringTests). The MQTT rule [MQTT-1.5.3-2] holds on the bytes.
             MqttConnectPacket packet = new MqttConnectPacket();
-            packet.ClientId = "a\0b";
+            packet.ClientId = "a_b";
+            byte[] buffer = new byte[32];
+            MqttError error;
+            int bad;
 
-            Assert.AreEqual((int)MqttError.NullCharacter, (int)EncodeError(packet));
+            int length = MqttEncoder.Connect(buffer, 0, packet, out error);
+            Assert.AreEqual("00 03 61 5F 62", HexBytes.Format(buffer, length - 5, 5));
+            Assert.AreEqual((int)MqttError.None, (int)MqttUtf8.Check(buffer, length - 3, 3, out bad));
+            buffer[length - 2] = 0x00;
+
+            Assert.AreEqual((int)MqttError.NullCharacter, (int)MqttUtf8.Check(buffer, length - 3, 3, out bad));
+            Assert.AreEqual(length - 2, bad);
         }
 
         [TestMethod]
@@ -259,18 +270,30 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
-        public void Publish_NullCharacterOrLoneSurrogateInTopic_IsRefused()
+        [DataRow("61 00 62", (int)MqttError.NullCharacter, 1)]
+        [DataRow("61 ED A0 80", (int)MqttError.InvalidUtf8, 1)]
+        [DataRow("ED B0 80 62", (int)MqttError.InvalidUtf8, 0)]
+        public void Publish_NulOrLoneSurrogateTopicCannotExistOnNano_SuchBytesInReceivedTopicAreRefused(string topicHex, int expected, int badIndex)
         {
-            // Not DataRows: attribute blobs are UTF-8, which cannot carry a lone surrogate.
+            // "a\0b", "a\uD800" and "\uDC00b" cannot be nanoFramework strings (U+0000 ends one, a lone surrogate becomes
+            // U+FFFD), so the string checks are host-only (StmNode.Tests.Host/Mqtt/MqttNanoImpossibleStringTests). Here
+            // their bytes arrive in a PUBLISH built by the encoder around a same-length topic.
+            byte[] topic = HexBytes.Parse(topicHex);
             byte[] buffer = new byte[32];
             MqttError error;
+            int length = MqttEncoder.Publish(buffer, 0, new string('t', topic.Length), HexBytes.Utf8("x"), 0, 1, 0, false, false, 0, out error);
+            System.Array.Copy(topic, 0, buffer, 4, topic.Length);
+            MqttDecoder decoder = new MqttDecoder(64);
 
-            Assert.AreEqual(0, MqttEncoder.Publish(buffer, 0, "a\0", null, 0, 0, 0, false, false, 0, out error));
-            Assert.AreEqual((int)MqttError.NullCharacter, (int)error);
-            Assert.AreEqual(0, MqttEncoder.Publish(buffer, 0, "a\uD800", null, 0, 0, 0, false, false, 0, out error));
-            Assert.AreEqual((int)MqttError.InvalidUtf8, (int)error);
-            Assert.AreEqual(0, MqttEncoder.Publish(buffer, 0, "\uDC00b", null, 0, 0, 0, false, false, 0, out error));
-            Assert.AreEqual((int)MqttError.InvalidUtf8, (int)error);
+            MqttDecodeStatus last = MqttDecodeStatus.NeedMore;
+            for (int i = 0; i < length && last == MqttDecodeStatus.NeedMore; i++)
+            {
+                last = decoder.Push(buffer[i]);
+            }
+
+            Assert.AreEqual((int)MqttDecodeStatus.Error, (int)last);
+            Assert.AreEqual(expected, (int)decoder.Error);
+            Assert.AreEqual(4 + badIndex, decoder.ErrorPosition);
         }
 
         [TestMethod]

@@ -36,11 +36,29 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
-        public void CheckName_NullNulCharacterOrLoneSurrogate_AreRefused()
+        public void CheckName_NulOrLoneSurrogateCannotExistOnNano_NullTopicAndSuchBytesAreRefused()
         {
+            // "a\0b" and "a\uDBFFb" cannot be nanoFramework strings (U+0000 ends one, a lone surrogate becomes U+FFFD):
+            // the string checks are host-only (StmNode.Tests.Host/Mqtt/MqttNanoImpossibleStringTests); here their bytes.
+            byte[] nul = HexBytes.Parse("61 00 62");
+            byte[] surrogate = HexBytes.Parse("61 ED AF BF 62");
+            int bad;
+
             Assert.AreEqual((int)MqttError.EmptyTopic, (int)MqttTopic.CheckName((string)null));
-            Assert.AreEqual((int)MqttError.NullCharacter, (int)MqttTopic.CheckName("a\0b"));
-            Assert.AreEqual((int)MqttError.InvalidUtf8, (int)MqttTopic.CheckName("a\uDBFFb"));
+            Assert.AreEqual((int)MqttError.NullCharacter, (int)MqttTopic.CheckName(nul, 0, nul.Length, out bad));
+            Assert.AreEqual(1, bad);
+            Assert.AreEqual((int)MqttError.InvalidUtf8, (int)MqttTopic.CheckName(surrogate, 0, surrogate.Length, out bad));
+            Assert.AreEqual(1, bad);
+        }
+
+        [TestMethod]
+        [DataRow("a/\U0001F600", 6)]
+        [DataRow("\U0001F600\U0001F601", 8)]
+        [DataRow("\u00E9\u20AC\U0001F600", 9)]
+        public void CheckName_CharactersAboveFFFF_AreAcceptedAndCountFourBytes(string topic, int bytes)
+        {
+            Assert.AreEqual((int)MqttError.None, (int)MqttTopic.CheckName(topic));
+            Assert.AreEqual(bytes, MqttUtf8.ByteCount(topic));
         }
 
         [TestMethod]
@@ -83,10 +101,20 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
-        public void CheckFilter_EmptyOrNulCharacter_AreRefused()
+        public void CheckFilter_NulCannotExistOnNano_EmptyFilterAndNulByteInFilterFieldAreRefused()
         {
+            // "a/\0" cannot be a nanoFramework string (U+0000 ends it, leaving "a/"): the string check is host-only
+            // (StmNode.Tests.Host/Mqtt/MqttNanoImpossibleStringTests). The MQTT rule [MQTT-1.5.3-2] holds on the bytes.
+            byte[] buffer = new byte[32];
+            MqttError error;
+            int bad;
+            int length = MqttEncoder.Subscribe(buffer, 0, 1, new string[] { "a/b" }, new int[] { 0 }, out error);
+            Assert.AreEqual("00 03 61 2F 62 00", HexBytes.Format(buffer, length - 6, 6));
+            buffer[length - 2] = 0x00;
+
             Assert.AreEqual((int)MqttError.EmptyTopic, (int)MqttTopic.CheckFilter(""));
-            Assert.AreEqual((int)MqttError.NullCharacter, (int)MqttTopic.CheckFilter("a/\0"));
+            Assert.AreEqual((int)MqttError.NullCharacter, (int)MqttUtf8.Check(buffer, length - 4, 3, out bad));
+            Assert.AreEqual(length - 2, bad);
         }
 
         [TestMethod]
@@ -127,6 +155,17 @@ namespace StmNode.Tests.Mqtt
         [DataRow("$oc/devices/d1/sys/commands/#", "$oc/devices/d1/sys/commands/request_id=42", true)]
         public void Matches_SpecExamples(string filter, string topic, bool expected)
         {
+            Assert.AreEqual(expected, MqttTopic.Matches(filter, topic));
+        }
+
+        [TestMethod]
+        [DataRow("a/\U0001F600", "a/\U0001F600", true)]
+        [DataRow("a/\U0001F600", "a/\U0001F601", false)]
+        [DataRow("a/x\U0001F600", "a/x\U0001F601", false)]
+        [DataRow("a/+", "a/\U0001F601", true)]
+        public void Matches_CharactersAboveFFFF_ComparedWhole(string filter, string topic, bool expected)
+        {
+            // U+1F600 and U+1F601 differ only in their low surrogate.
             Assert.AreEqual(expected, MqttTopic.Matches(filter, topic));
         }
     }

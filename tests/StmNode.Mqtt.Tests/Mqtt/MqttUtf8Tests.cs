@@ -24,12 +24,42 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
-        public void ByteCount_LoneSurrogates_AreMinusOne()
+        public void Write_ConsecutiveCharactersAboveFFFF_FourBytesEach()
         {
-            Assert.AreEqual(-1, MqttUtf8.ByteCount("\uD83D"));
-            Assert.AreEqual(-1, MqttUtf8.ByteCount("\uD83Da"));
-            Assert.AreEqual(-1, MqttUtf8.ByteCount("\uDE00"));
+            // U+1F600 and U+1F601 share their high surrogate (D83D): only the low halves tell them apart.
+            string text = "\U0001F600\U0001F601x\U0001F600";
+            byte[] buffer = new byte[16];
+
+            int count = MqttUtf8.Write(text, buffer, 0);
+
+            Assert.AreEqual(13, MqttUtf8.ByteCount(text));
+            Assert.AreEqual("F0 9F 98 80 F0 9F 98 81 78 F0 9F 98 80", HexBytes.Format(buffer, 0, count));
+        }
+
+        [TestMethod]
+        public void Write_Empty_IsZeroBytes()
+        {
+            byte[] buffer = new byte[2];
+
             Assert.AreEqual(0, MqttUtf8.ByteCount(""));
+            Assert.AreEqual(0, MqttUtf8.Write("", buffer, 2));
+        }
+
+        [TestMethod]
+        [DataRow("ED A0 BD", 0)]
+        [DataRow("ED A0 BD 61", 0)]
+        [DataRow("ED B8 80", 0)]
+        [DataRow("61 ED A0 BD ED B8 80", 1)]
+        public void Check_LoneSurrogateCannotExistOnNano_EncodedSurrogatesAreInvalidUtf8(string hex, int index)
+        {
+            // "\uD83D", "\uD83Da", "\uDE00" as bytes (and U+1F600 as two encoded halves, CESU-8): a nanoFramework string
+            // cannot hold a lone surrogate (it becomes U+FFFD), so ByteCount's -1 for one is checked host-only
+            // (StmNode.Tests.Host/Mqtt/MqttNanoImpossibleStringTests); on both runtimes such bytes are refused.
+            byte[] bytes = HexBytes.Parse(hex);
+            int bad;
+
+            Assert.AreEqual((int)MqttError.InvalidUtf8, (int)MqttUtf8.Check(bytes, 0, bytes.Length, out bad));
+            Assert.AreEqual(index, bad);
         }
 
         [TestMethod]

@@ -74,13 +74,16 @@ namespace StmNode.Tests.Node
             }
         }
 
-        /// <summary>Number of publishes on the link whose topic starts with the prefix and whose text contains the fragment.</summary>
+        /// <summary>
+        /// Number of publishes on the link whose topic starts with the prefix and whose text contains the fragment
+        /// ("" for either matches any).
+        /// </summary>
         public int CountPublished(string topicPrefix, string fragment)
         {
             int count = 0;
             for (int i = 0; i < Link.PublishCount; i++)
             {
-                if (Link.PublishedTopic(i).IndexOf(topicPrefix) == 0 && Link.PublishedText(i).IndexOf(fragment) >= 0)
+                if (Matches(i, topicPrefix, fragment))
                 {
                     count++;
                 }
@@ -89,18 +92,29 @@ namespace StmNode.Tests.Node
             return count;
         }
 
-        /// <summary>Text of the last publish whose topic starts with the prefix and contains the fragment, or "".</summary>
+        /// <summary>
+        /// Text of the last publish whose topic starts with the prefix and contains the fragment ("" for either matches
+        /// any), or "".
+        /// </summary>
         public string LastPublished(string topicPrefix, string fragment)
         {
             for (int i = Link.PublishCount - 1; i >= 0; i--)
             {
-                if (Link.PublishedTopic(i).IndexOf(topicPrefix) == 0 && Link.PublishedText(i).IndexOf(fragment) >= 0)
+                if (Matches(i, topicPrefix, fragment))
                 {
                     return Link.PublishedText(i);
                 }
             }
 
             return "";
+        }
+
+        private bool Matches(int index, string topicPrefix, string fragment)
+        {
+            // "" is tested for first: nanoFramework's s.IndexOf("") throws ArgumentOutOfRangeException and "".IndexOf("")
+            // is -1 there (.NET: 0 for both), so an empty prefix or fragment must not reach IndexOf.
+            return (topicPrefix.Length == 0 || Link.PublishedTopic(index).IndexOf(topicPrefix) == 0)
+                && (fragment.Length == 0 || Link.PublishedText(index).IndexOf(fragment) >= 0);
         }
     }
 }

@@ -72,12 +72,16 @@ namespace StmNode.Tests.Fakes
             return (long)_publishedAt[index];
         }
 
-        /// <summary>Index of the first publish at or after <paramref name="from"/> whose topic starts with the prefix; -1 if none.</summary>
+        /// <summary>
+        /// Index of the first publish at or after <paramref name="from"/> whose topic starts with the prefix ("" matches
+        /// any); -1 if none.
+        /// </summary>
         public int FindPublished(string topicPrefix, int from)
         {
             for (int i = from; i < _publishedTopics.Count; i++)
             {
-                if (((string)_publishedTopics[i]).IndexOf(topicPrefix) == 0)
+                // "" is tested for first: nanoFramework's s.IndexOf("") throws (.NET: 0).
+                if (topicPrefix.Length == 0 || ((string)_publishedTopics[i]).IndexOf(topicPrefix) == 0)
                 {
                     return i;
                 }

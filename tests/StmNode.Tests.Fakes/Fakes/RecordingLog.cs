@@ -34,9 +34,15 @@ namespace StmNode.Tests.Fakes
             }
         }
 
-        /// <summary>True when any line contains the text.</summary>
+        /// <summary>True when any line contains the text ("" is in every line, so: when there is a line).</summary>
         public bool Contains(string text)
         {
+            // nanoFramework's s.IndexOf("") throws and "".IndexOf("") is -1 there (.NET: 0): "" never reaches IndexOf.
+            if (text.Length == 0)
+            {
+                return _lines.Count > 0;
+            }
+
             for (int i = 0; i < _lines.Count; i++)
             {
                 if (((string)_lines[i]).IndexOf(text) >= 0)

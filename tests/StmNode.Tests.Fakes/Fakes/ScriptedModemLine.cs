@@ -51,8 +51,17 @@ namespace StmNode.Tests.Fakes
             get { return _written.ToString(); }
         }
 
-        /// <summary>When this command line is written, reply with these bytes (null: stay silent).</summary>
+        /// <summary>When this command line is written, reply with this text as UTF-8 (null: stay silent).</summary>
         public ScriptedModemLine Expect(string command, string reply)
+        {
+            return Add(new Expectation(command, null), Utf8(reply), 0);
+        }
+
+        /// <summary>
+        /// When this command line is written, reply with these bytes: replies holding 0x00 must be bytes, since a
+        /// nanoFramework string ends at its first U+0000.
+        /// </summary>
+        public ScriptedModemLine ExpectRaw(string command, byte[] reply)
         {
             return Add(new Expectation(command, null), reply, 0);
         }
@@ -60,11 +69,17 @@ namespace StmNode.Tests.Fakes
         /// <summary>When this command line is written, reply after delayMs.</summary>
         public ScriptedModemLine Expect(string command, string reply, int delayMs)
         {
-            return Add(new Expectation(command, null), reply, delayMs);
+            return Add(new Expectation(command, null), Utf8(reply), delayMs);
         }
 
         /// <summary>When exactly these raw bytes are written (payload, Ctrl-Z, ESC), reply with these bytes.</summary>
         public ScriptedModemLine ExpectData(byte[] data, string reply)
+        {
+            return Add(new Expectation(null, data), Utf8(reply), 0);
+        }
+
+        /// <summary>As ExpectData, with the reply given as bytes (see ExpectRaw).</summary>
+        public ScriptedModemLine ExpectDataRaw(byte[] data, byte[] reply)
         {
             return Add(new Expectation(null, data), reply, 0);
         }
@@ -77,7 +92,7 @@ namespace StmNode.Tests.Fakes
         /// <summary>Adds a further reply to the last expectation, delayMs after its write (a two-phase result URC).</summary>
         public ScriptedModemLine Then(int delayMs, string reply)
         {
-            _last.AddReply(reply, delayMs);
+            _last.AddReply(Utf8(reply), delayMs);
             return this;
         }
 
@@ -146,7 +161,12 @@ namespace StmNode.Tests.Fakes
             return true;
         }
 
-        private ScriptedModemLine Add(Expectation expectation, string reply, int delayMs)
+        private static byte[] Utf8(string text)
+        {
+            return text == null ? null : Encoding.UTF8.GetBytes(text);
+        }
+
+        private ScriptedModemLine Add(Expectation expectation, byte[] reply, int delayMs)
         {
             expectation.AddReply(reply, delayMs);
             _expectations.Add(expectation);
@@ -181,7 +201,7 @@ namespace StmNode.Tests.Fakes
                 {
                     if (next.Replies[i] != null)
                     {
-                        Queue(_clock.UptimeMs + (int)next.Delays[i], Encoding.UTF8.GetBytes((string)next.Replies[i]));
+                        Queue(_clock.UptimeMs + (int)next.Delays[i], (byte[])next.Replies[i]);
                     }
                 }
             }
@@ -282,7 +302,7 @@ namespace StmNode.Tests.Fakes
                 Data = data;
             }
 
-            public void AddReply(string reply, int delayMs)
+            public void AddReply(byte[] reply, int delayMs)
             {
                 Replies.Add(reply);
                 Delays.Add(delayMs);

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace StmNode.Tests.Guards
@@ -122,6 +124,9 @@ public class PlantedTests
         [DataRow("string s = $\"{System.DateTime.UtcNow:yyyyMMdd}\";", "format \"yyyyMMdd\"")]
         [DataRow("string s = string.Format(\"{0:00}\", 1);", "format \"00\"")]
         [DataRow("int[,] m = new int[2, 2];", "multidimensional")]
+        [DataRow("string s = \"a\\0b\";", "U+0000 in a string literal")]
+        [DataRow("int i = \"ab\".IndexOf(\"\");", "IndexOf(\"\") throws or answers -1 on nanoFramework")]
+        [DataRow("const string None = \"\"; int i = \"ab\".LastIndexOf(None, 1);", "LastIndexOf(\"\") throws or answers -1 on nanoFramework")]
         public void Scanner_PlantedViolation_IsReported(string statement, string expected)
         {
             string code = "class Planted { static object T<X>() { return null; } void M() { " + statement + " } }";
@@ -262,6 +267,57 @@ public class PlantedTests
             StringAssert.Contains(text, "Copy Secrets.example.cs to Secrets.cs");
             StringAssert.Contains(File.ReadAllText(RepoPaths.Of(".gitignore")), "**/Secrets.cs");
             Assert.IsTrue(File.Exists(RepoPaths.Of("firmware/StmNode/Secrets.example.cs")));
+        }
+
+        // ---- 4. what the MetadataProcessor accepts
+
+        [TestMethod]
+        public void EveryNanoAssembly_StaysWithinTheByteCodeAndStringBudgetInDebug()
+        {
+            List<string> problems = new List<string>();
+            List<MetadataReference> device = new List<MetadataReference>();
+            foreach (string assembly in RepoProjects.DeviceAssemblies)
+            {
+                byte[] image = AssemblyBudget.CompileDebug(assembly, ListedSources(RepoProjects.DeviceItems(assembly)), PortabilityScanner.FrameworkReferences().Concat(device));
+                problems.AddRange(AssemblyBudget.Check(AssemblyBudget.Measure(assembly, image)));
+                device.Add(MetadataReference.CreateFromImage(image));
+            }
+
+            // Each test project compiles with its fakes and the .NET side of Expect, as on the nano side with the fakes library.
+            IEnumerable<MetadataReference> testReferences = PortabilityScanner.FrameworkReferences().Concat(device)
+                .Append(MetadataReference.CreateFromFile(typeof(Assert).Assembly.Location));
+            KeyValuePair<string, string> expect = new KeyValuePair<string, string>("Expect.cs", File.ReadAllText(RepoPaths.Of("tests/StmNode.Tests.Host/Support/Expect.cs")));
+            foreach (string project in RepoProjects.TestProjects)
+            {
+                IEnumerable<KeyValuePair<string, string>> sources = ListedSources(RepoProjects.TestItems(project)).Concat(ListedSources(RepoProjects.TestItems(RepoProjects.Fakes))).Append(expect);
+                problems.AddRange(AssemblyBudget.Check(AssemblyBudget.Measure(project, AssemblyBudget.CompileDebug(project, sources, testReferences))));
+            }
+
+            Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+        }
+
+        [TestMethod]
+        public void AssemblyBudget_PlantedOversizedAssembly_IsReported()
+        {
+            // 2,000 distinct literals of 30 characters and as many boxed adds: about 60 KB of strings and 57 KB of IL.
+            StringBuilder code = new StringBuilder("class Big { int M(System.Collections.ArrayList a) {\n");
+            for (int i = 0; i < 2000; i++)
+            {
+                code.Append("a.Add(\"planted literal number ").Append(i.ToString("D6")).Append("\"); a.Add(").Append(i).Append(");\n");
+            }
+
+            code.Append("return a.Count; } }");
+            byte[] image = AssemblyBudget.CompileDebug("Planted", new[] { new KeyValuePair<string, string>("Big.cs", code.ToString()) }, PortabilityScanner.FrameworkReferences());
+            AssemblyBudget.Size size = AssemblyBudget.Measure("Planted", image);
+            List<string> problems = AssemblyBudget.Check(size);
+
+            Assert.AreEqual(2, problems.Count, string.Join("\n", problems));
+            StringAssert.Contains(problems[0], "Planted: " + size.IlBytes + " B of IL in Debug, over the budget");
+            StringAssert.Contains(problems[1], "Planted: " + size.StringBytes + " B of strings, over the budget");
+
+            size.IlBytes = AssemblyBudget.MaxIlBytes;
+            size.StringBytes = AssemblyBudget.MaxStringBytes;
+            Assert.AreEqual(0, AssemblyBudget.Check(size).Count, "the budget itself is allowed");
         }
 
         // ---- helpers

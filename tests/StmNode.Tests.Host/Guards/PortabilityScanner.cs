@@ -69,6 +69,12 @@ namespace StmNode.Tests.Guards
                         findings.Add(Where(node.GetLocation()) + ": " + syntaxProblem);
                     }
 
+                    string stringProblem = NanoStringProblem(node, model);
+                    if (stringProblem != null)
+                    {
+                        findings.Add(Where(node.GetLocation()) + ": " + stringProblem);
+                    }
+
                     string formatProblem = FormatProblem(node, model);
                     if (formatProblem != null)
                     {
@@ -99,6 +105,39 @@ namespace StmNode.Tests.Guards
             }
 
             return findings.ToList();
+        }
+
+        /// <summary>
+        /// String searches that go wrong on nanoFramework when what they look for is empty: IndexOf throws
+        /// ArgumentOutOfRangeException, and both answer -1 on an empty string (.NET: 0). StartsWith, EndsWith and
+        /// Contains answer true for "" on both runtimes.
+        /// </summary>
+        private static readonly string[] EmptyNeedleThrows = { "IndexOf", "LastIndexOf" };
+
+        /// <summary>
+        /// Where nanoFramework's strings differ from .NET's and a static check can tell (docs/nanoframework-gaps.md):
+        /// a string ends at its first U+0000, and searching for the empty string throws.
+        /// </summary>
+        private static string NanoStringProblem(SyntaxNode node, SemanticModel model)
+        {
+            if ((node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.IndexOf('\0') >= 0)
+                || (node is InterpolatedStringTextSyntax text && text.TextToken.ValueText.IndexOf('\0') >= 0))
+            {
+                return "U+0000 in a string literal: a nanoFramework string ends at its first U+0000 (write the bytes instead)";
+            }
+
+            if (node is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count > 0
+                && model.GetSymbolInfo(call).Symbol is IMethodSymbol method && method.ContainingType.SpecialType == SpecialType.System_String
+                && EmptyNeedleThrows.Contains(method.Name) && method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String)
+            {
+                Optional<object> needle = model.GetConstantValue(call.ArgumentList.Arguments[0].Expression);
+                if (needle.HasValue && needle.Value is string empty && empty.Length == 0)
+                {
+                    return method.Name + "(\"\") throws or answers -1 on nanoFramework (.NET answers 0): handle the empty case first";
+                }
+            }
+
+            return null;
         }
 
         /// <summary>nanoFramework's ToString and string.Format know only the D, F, G, N and X specifiers (no "0.0", no "yyyy").</summary>
@@ -314,7 +353,7 @@ namespace StmNode.Tests.Guards
             }
         }
 
-        private static IEnumerable<MetadataReference> FrameworkReferences()
+        internal static IEnumerable<MetadataReference> FrameworkReferences()
         {
             string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES");
             return tpa.Split(Path.PathSeparator)
