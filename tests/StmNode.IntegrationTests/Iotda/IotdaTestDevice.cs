@@ -109,7 +109,7 @@ namespace StmNode.IntegrationTests.Iotda
             return result.Items.First().ResultCode;
         }
 
-        /// <summary>Subscribes to the four system filters a node uses (protocols.md §1.8 step 1).</summary>
+        /// <summary>Subscribes to the five system filters a node uses (protocols.md §1.8 step 1).</summary>
         public async Task SubscribeSystemTopicsAsync()
         {
             foreach (var filter in new[] { "sys/commands/#", "sys/properties/set/#", "sys/properties/get/#", "sys/events/down", "sys/messages/down" })

@@ -10,7 +10,10 @@ namespace StmNode.Tests.Guards
     /// </summary>
     internal sealed class NanoAllowList
     {
-        /// <summary>What the nanoCLR virtual device registers native code for (nanoframework-api.md, "What Core may reference").</summary>
+        /// <summary>
+        /// What the nanoCLR virtual device registers native code for (docs/developing.md: "Portable code", and the kit
+        /// listed under "Tests on the real runtime").
+        /// </summary>
         public static readonly string[] LoadableAssemblies =
         {
             "mscorlib", "nanoFramework.Runtime.Native", "nanoFramework.System.Collections",

@@ -29,8 +29,8 @@ namespace StmNode.Tests.Guards
 
         /// <summary>
         /// What shared tests may call of the test framework: the members nanoFramework.TestFramework and MSTest both have
-        /// (nanoframework-api.md, "Writing tests that run on both runners"). MSTest's generic overloads bind to
-        /// non-generic ones on nano, so they are not counted as generic use.
+        /// (docs/developing.md, "Shared tests"). MSTest's generic overloads bind to non-generic ones on nano, so they are
+        /// not counted as generic use.
         /// </summary>
         private static readonly string[] SharedTestFrameworkMembers =
         {

@@ -9,8 +9,8 @@ namespace StmNode.Tests.Guards
 {
     /// <summary>
     /// The shape rules a shared test must keep to run on the nanoFramework runner as well as on MSTest
-    /// (nanoframework-api.md, "Writing tests that run on both runners"): a violation there does not fail, it silently
-    /// stops later test classes from running, so it is caught here instead.
+    /// (docs/developing.md, "Shared tests"): a violation there does not fail, it silently stops later test classes from
+    /// running, so it is caught here instead.
     /// </summary>
     internal static class SharedTestShapeCheck
     {
