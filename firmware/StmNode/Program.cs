@@ -135,7 +135,7 @@ namespace StmNode
                     node.AddLink(new M2MqttLink(new WifiBearer(config.WifiSsid, config.WifiPassword, WifiJoinTimeoutMs), ca), null, null);
                     break;
                 case "ec20":
-                    Ec20Modem ec20 = new Ec20Modem(Channel("COM2", pins.Ec20Rx, pins.Ec20Tx, clock, log), log, Output(gpio, pins.Ec20PwrKey), Output(gpio, pins.Ec20Reset));
+                    QuectelModem ec20 = new QuectelModem(QuectelModel.Ec20, Channel("COM2", pins.Ec20Rx, pins.Ec20Tx, clock, log), log, Output(gpio, pins.Ec20PwrKey), Output(gpio, pins.Ec20Reset));
                     QuectelMqttLink ec20Link = Link(ec20, config);
                     if (Secrets.IotdaRootCaPem.Length > 0)
                     {
@@ -151,7 +151,7 @@ namespace StmNode
                     node.AddLink(ec20Link, ec20Recovery, ec20Recovery);
                     break;
                 case "bc26":
-                    Bc26Modem bc26 = new Bc26Modem(Channel("COM3", pins.Bc26Rx, pins.Bc26Tx, clock, log), log, Output(gpio, pins.Bc26PwrKey), Output(gpio, pins.Bc26Reset));
+                    QuectelModem bc26 = new QuectelModem(QuectelModel.Bc26, Channel("COM3", pins.Bc26Rx, pins.Bc26Tx, clock, log), log, Output(gpio, pins.Bc26PwrKey), Output(gpio, pins.Bc26Reset));
                     QuectelMqttLink bc26Link = Link(bc26, config);
                     QuectelRecovery bc26Recovery = new QuectelRecovery(bc26, bc26Link);
                     node.AddLink(bc26Link, bc26Recovery, bc26Recovery, config.Bc26PlainPort);

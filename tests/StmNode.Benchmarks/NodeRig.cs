@@ -51,7 +51,7 @@ namespace StmNode.Benchmarks
             _line = new SwitchableLine(_serial);
             Clock = new SystemClock();
             Channel = new AtChannel(_line, Clock, new SilentLog());
-            Link = new QuectelMqttLink(new Ec20Modem(Channel, new SilentLog(), null, null));
+            Link = new QuectelMqttLink(new QuectelModem(QuectelModel.Ec20, Channel, new SilentLog(), null, null));
             Channel.Poll(200);
 
             Config = new NodeConfig { DeviceId = DeviceId, DeviceSecret = Secret };

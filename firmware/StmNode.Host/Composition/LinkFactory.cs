@@ -76,9 +76,8 @@ namespace StmNode.Host.Composition
             }
             else
             {
-                QuectelModem modem = ModelOf(spec) == "bc26"
-                    ? new Bc26Modem(channel, log, powerKey, reset)
-                    : new Ec20Modem(channel, log, powerKey, reset);
+                var model = ModelOf(spec) == "bc26" ? QuectelModel.Bc26 : QuectelModel.Ec20;
+                var modem = new QuectelModem(model, channel, log, powerKey, reset);
                 if (spec.Link == "tcp-raw")
                 {
                     // Core's own MQTT 3.1.1 client over the modem's transparent TCP socket.

@@ -4,7 +4,7 @@ using StmNode.At;
 namespace StmNode.Modems
 {
     /// <summary>The network side of a Quectel modem: SIM, signal, registration, time, identity, radio cycle.</summary>
-    public abstract partial class QuectelModem
+    public sealed partial class QuectelModem
     {
         /// <summary>AT+CPIN?; true when the SIM is READY (LastError carries e.g. +CME ERROR: 10 = no SIM).</summary>
         public bool CheckSim()
@@ -33,11 +33,20 @@ namespace StmNode.Modems
             return fields.Length >= 2;
         }
 
+        /// <summary>AT+CESQ (BC26): the extended signal report (rxlev, ber, rscp, ecno, rsrq, rsrp).</summary>
+        public bool ReadExtendedSignal(out int rsrq, out int rsrp)
+        {
+            string[] fields = Query("AT+CESQ", "+CESQ:", 300);
+            rsrq = AtFields.IntAt(fields, 4, 255);
+            rsrp = AtFields.IntAt(fields, 5, 255);
+            return fields.Length >= 6;
+        }
+
         /// <summary>Reads registration with each supported command; the read answer is "n,stat", the URC only "stat".</summary>
         public RegistrationState ReadRegistration()
         {
             RegistrationState best = RegistrationState.Unknown;
-            string[] kinds = RegistrationKinds;
+            string[] kinds = Model.RegistrationKinds;
             for (int i = 0; i < kinds.Length; i++)
             {
                 string[] fields = Query("AT" + kinds[i] + "?", kinds[i] + ":", 300);
@@ -61,25 +70,6 @@ namespace StmNode.Modems
         public static bool IsRegistered(RegistrationState state)
         {
             return state == RegistrationState.Home || state == RegistrationState.Roaming;
-        }
-
-        /// <summary>
-        /// Brings the bearer up from any state: power, init, SIM, APN (null keeps the modem's default), registration
-        /// within registrationTimeoutMs, PDP context. Every step is bounded; <see cref="LastError"/> names the failing one.
-        /// </summary>
-        public bool BringUpBearer(string apn, string apnUser, string apnPassword, int registrationTimeoutMs)
-        {
-            if (!PowerOn() || !Initialize() || !CheckSim())
-            {
-                return false;
-            }
-
-            if (apn != null && !SetApn(apn, apnUser, apnPassword))
-            {
-                return false;
-            }
-
-            return WaitRegistered(registrationTimeoutMs) && ActivatePdp();
         }
 
         /// <summary>Polls registration every 2 s until registered, denied or timeoutMs passed.</summary>

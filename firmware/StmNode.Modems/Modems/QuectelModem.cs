@@ -5,26 +5,27 @@ using StmNode.Ports;
 namespace StmNode.Modems
 {
     /// <summary>
-    /// What BC26 and EC20 share: power key and reset pulses, start-up detection, echo-off and numeric errors, SIM,
-    /// signal, registration, network time, identity and the CFUN cycle. Model differences are small overrides;
-    /// the MQTT commands live in <see cref="QuectelMqtt"/>.
+    /// A Quectel BC26 or EC20: power key and reset pulses, start-up detection, echo-off and numeric errors, SIM,
+    /// signal, registration, bearer, network time, identity, the CFUN cycle and TLS files. What differs between the
+    /// models is data in its <see cref="QuectelModel"/>; the MQTT commands live in <see cref="QuectelMqtt"/>.
     /// </summary>
-    public abstract partial class QuectelModem
+    public sealed partial class QuectelModem
     {
         private readonly IDigitalOutput _powerKey;
         private readonly IDigitalOutput _reset;
+        private readonly ILog _log;
 
-        protected QuectelModem(AtChannel channel, ILog log, IDigitalOutput powerKey, IDigitalOutput reset)
+        public QuectelModem(QuectelModel model, AtChannel channel, ILog log, IDigitalOutput powerKey, IDigitalOutput reset)
         {
+            Model = model;
             Channel = channel;
-            Log = log;
+            _log = log;
             _powerKey = powerKey;
             _reset = reset;
             NeedsInit = true;
-            string[] banners = RebootBanners;
-            for (int i = 0; i < banners.Length; i++)
+            for (int i = 0; i < model.RebootBanners.Length; i++)
             {
-                channel.AddUrc(banners[i], OnReboot);
+                channel.AddUrc(model.RebootBanners[i], OnReboot);
             }
 
             channel.AddUrc("+CPIN:", delegate(string line) { SimReady = line.IndexOf("READY") > 0 && line.IndexOf("NOT") < 0; });
@@ -33,12 +34,21 @@ namespace StmNode.Modems
             channel.AddUrc("+CGREG:", OnRegistrationUrc);
         }
 
+        public readonly QuectelModel Model;
+
         public readonly AtChannel Channel;
 
-        protected readonly ILog Log;
-
         /// <summary>"bc26" or "ec20", for logs and <see cref="IMqttLink.Kind"/>.</summary>
-        public abstract string Kind { get; }
+        public string Kind
+        {
+            get { return Model.Kind; }
+        }
+
+        /// <summary>True when MQTT over TLS is available (EC20).</summary>
+        public bool SupportsTls
+        {
+            get { return Model.SupportsTls; }
+        }
 
         /// <summary>True until <see cref="Initialize"/> succeeded, and again after every reboot.</summary>
         public bool NeedsInit { get; private set; }
@@ -48,7 +58,7 @@ namespace StmNode.Modems
         /// <summary>Last registration state seen, from a read or a URC.</summary>
         public RegistrationState Registration { get; private set; }
 
-        public ModemError LastError { get; protected set; }
+        public ModemError LastError { get; private set; }
 
         /// <summary>Raised when the modem announced a reboot; pending commands were aborted.</summary>
         public event ModemEventHandler Rebooted;
@@ -56,60 +66,13 @@ namespace StmNode.Modems
         /// <summary>Raised when the network deactivated the PDP context (+QIURC: "pdpdeact"): the bearer must be brought up again.</summary>
         public event ModemEventHandler BearerLost;
 
-        /// <summary>True when MQTT over TLS is available (EC20).</summary>
-        public abstract bool SupportsTls { get; }
-
-        /// <summary>EC20 publishes with a length (any byte allowed); BC26 ends the payload with Ctrl-Z.</summary>
-        public abstract bool PublishWithLength { get; }
-
-        /// <summary>Largest payload one QMTPUB carries.</summary>
-        public abstract int MaxPayloadBytes { get; }
-
-        protected abstract int PowerKeyPulseMs { get; }
-
-        protected abstract int ResetPulseMs { get; }
-
-        /// <summary>How long PWRKEY is held to switch the modem off; 0 when the model documents no such press.</summary>
-        protected abstract int PowerKeyOffPulseMs { get; }
-
-        /// <summary>The orderly shutdown command, the line that confirms it (null: OK does) and its bound.</summary>
-        protected abstract string PowerDownCommand { get; }
-
-        protected abstract string PowerDownFinal { get; }
-
-        protected abstract int PowerDownTimeoutMs { get; }
-
-        protected abstract int StartupTimeoutMs { get; }
-
-        /// <summary>Lines that mean the modem just booted.</summary>
-        protected abstract string[] RebootBanners { get; }
-
-        /// <summary>Model-specific commands sent after ATE0 and AT+CMEE=1.</summary>
-        protected abstract string[] InitCommands { get; }
-
-        /// <summary>Registration read commands to try ("+CEREG", "+CGREG"): registered on any of them is enough.</summary>
-        protected abstract string[] RegistrationKinds { get; }
-
-        /// <summary>Stores the APN the modem attaches with.</summary>
-        public abstract bool SetApn(string apn, string user, string password);
-
-        /// <summary>Makes sure the data bearer is up (EC20 AT+QIACT, BC26 attach check).</summary>
-        public abstract bool ActivatePdp();
-
-        /// <summary>Prepares an SSL context for MQTT over TLS; models without TLS refuse.</summary>
-        public virtual bool ConfigureTls(int context, string caFile)
-        {
-            LastError = new ModemError(ModemErrorKind.InvalidArgument, -1, Kind + " has no MQTT over TLS");
-            return false;
-        }
-
         /// <summary>Presses PWRKEY (true = pressed; the adapter handles the transistor's polarity) for the documented time.</summary>
         public void PressPowerKey()
         {
             if (_powerKey != null)
             {
                 _powerKey.Write(true);
-                Channel.Clock.Sleep(PowerKeyPulseMs);
+                Channel.Clock.Sleep(Model.PowerKeyPulseMs);
                 _powerKey.Write(false);
             }
         }
@@ -120,7 +83,7 @@ namespace StmNode.Modems
             if (_reset != null)
             {
                 _reset.Write(true);
-                Channel.Clock.Sleep(ResetPulseMs);
+                Channel.Clock.Sleep(Model.ResetPulseMs);
                 _reset.Write(false);
             }
 
@@ -160,7 +123,7 @@ namespace StmNode.Modems
                 PressPowerKey();
             }
 
-            return WaitStartup(StartupTimeoutMs);
+            return WaitStartup(Model.StartupTimeoutMs);
         }
 
         /// <summary>
@@ -170,7 +133,7 @@ namespace StmNode.Modems
         public bool Restart()
         {
             PulseReset();
-            return WaitStartup(StartupTimeoutMs);
+            return WaitStartup(Model.StartupTimeoutMs);
         }
 
         /// <summary>
@@ -180,23 +143,23 @@ namespace StmNode.Modems
         public bool PowerOff()
         {
             NeedsInit = true;
-            AtCommand powerDown = new AtCommand(PowerDownCommand, null, PowerDownTimeoutMs);
-            powerDown.OkIsFinal = PowerDownFinal == null;
-            powerDown.SuccessFinals = PowerDownFinal == null ? null : new string[] { PowerDownFinal };
+            AtCommand powerDown = new AtCommand(Model.PowerDownCommand, null, Model.PowerDownTimeoutMs);
+            powerDown.OkIsFinal = Model.PowerDownFinal == null;
+            powerDown.SuccessFinals = Model.PowerDownFinal == null ? null : new string[] { Model.PowerDownFinal };
             AtReply reply = Channel.Send(powerDown);
             if (reply.IsOk)
             {
                 return true;
             }
 
-            if (_powerKey == null || PowerKeyOffPulseMs <= 0)
+            if (_powerKey == null || Model.PowerKeyOffPulseMs <= 0)
             {
-                LastError = ModemError.FromReply(PowerDownCommand, reply);
+                LastError = ModemError.FromReply(Model.PowerDownCommand, reply);
                 return false;
             }
 
             _powerKey.Write(true);
-            Channel.Clock.Sleep(PowerKeyOffPulseMs);
+            Channel.Clock.Sleep(Model.PowerKeyOffPulseMs);
             _powerKey.Write(false);
             return true;
         }
@@ -204,7 +167,7 @@ namespace StmNode.Modems
         /// <summary>Echo off, numeric errors, registration URCs, then the model's own settings.</summary>
         public bool Initialize()
         {
-            string[] model = InitCommands;
+            string[] model = Model.InitCommands;
             string[] script = new string[3 + model.Length];
             script[0] = "ATE0";
             script[1] = "AT+CMEE=1";
@@ -227,7 +190,7 @@ namespace StmNode.Modems
         }
 
         /// <summary>Sends a command that only needs OK; keeps the typed error otherwise.</summary>
-        protected bool Run(string command, int timeoutMs)
+        private bool Run(string command, int timeoutMs)
         {
             AtReply reply = Channel.Send(command, null, timeoutMs);
             if (!reply.IsOk)
@@ -239,7 +202,7 @@ namespace StmNode.Modems
         }
 
         /// <summary>The fields of the response line with prefix; empty on any failure (LastError set).</summary>
-        protected string[] Query(string command, string prefix, int timeoutMs)
+        private string[] Query(string command, string prefix, int timeoutMs)
         {
             AtReply reply = Channel.Send(command, prefix, timeoutMs);
             string text = reply.IsOk ? reply.Find(prefix) : null;
@@ -254,7 +217,7 @@ namespace StmNode.Modems
 
         private void OnBearerLost(string line)
         {
-            Log.Write(LogLevel.Warning, Kind, "PDP context deactivated by the network");
+            _log.Write(LogLevel.Warning, Kind, "PDP context deactivated by the network");
             ModemEventHandler handler = BearerLost;
             if (handler != null)
             {
@@ -264,7 +227,7 @@ namespace StmNode.Modems
 
         private void OnReboot(string line)
         {
-            Log.Write(LogLevel.Warning, Kind, "modem rebooted (" + line + ")");
+            _log.Write(LogLevel.Warning, Kind, "modem rebooted (" + line + ")");
             NeedsInit = true;
             SimReady = false;
             Registration = RegistrationState.Unknown;

@@ -21,7 +21,7 @@ namespace StmNode.Modems
         {
             int index;
             string topic;
-            byte[] payload = QuectelRecv.PayloadOfLine(line, _receiveHex);
+            byte[] payload = QuectelRecv.PayloadOfLine(line, !_model.ReceiveWithLength);
             MqttMessageHandler handler = MessageReceived;
             if (payload != null && QuectelRecv.TryParseTopic(line, out index, out topic) && index == Index && handler != null)
             {

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text;
 using StmNode.At;
 using StmNode.Ports;
@@ -13,18 +14,18 @@ namespace StmNode.Modems
     {
         private const int AcceptTimeoutMs = 5000;
         private const int OpenResultTimeoutMs = 75000;
-        private readonly QuectelModem _modem;
+        private const string Cfg = "AT+QMTCFG=\"";
+        private readonly QuectelModel _model;
         private readonly AtChannel _channel;
 
         // Builds the publish command and its result prefix without a concatenation array and number strings per part.
         private readonly StringBuilder _text = new StringBuilder(160);
-        private bool _receiveHex;
         private bool _lostDuringWait;
         private bool _waiting;
 
         public QuectelMqtt(QuectelModem modem)
         {
-            _modem = modem;
+            _model = modem.Model;
             _channel = modem.Channel;
             _channel.AddRawUrc(QuectelRecv.Prefix, QuectelRecv.RawLength, OnRawRecv);
             _channel.AddUrc(QuectelRecv.Prefix, OnRecvLine);
@@ -57,34 +58,42 @@ namespace StmNode.Modems
         /// <summary>QMTCFG: MQTT 3.1.1, keep-alive, session, packet timeout, then the model's receive / PDP / TLS settings.</summary>
         public bool Configure(int keepAliveSeconds, bool cleanSession, int sslContext)
         {
-            string cfg = "AT+QMTCFG=\"";
             string id = "\"," + Index.ToString() + ",";
             string[] common = new string[]
             {
-                cfg + "version" + id + "4",
-                cfg + "keepalive" + id + keepAliveSeconds.ToString(),
-                cfg + "session" + id + (cleanSession ? "1" : "0"),
-                cfg + "timeout" + id + PacketTimeoutSeconds.ToString() + "," + RetryTimes.ToString() + ",0"
+                Cfg + "version" + id + "4",
+                Cfg + "keepalive" + id + keepAliveSeconds.ToString(),
+                Cfg + "session" + id + (cleanSession ? "1" : "0"),
+                Cfg + "timeout" + id + PacketTimeoutSeconds.ToString() + "," + RetryTimes.ToString() + ",0"
             };
 
-            // EC20: payload inside the URC with its length (quotes and line breaks in it stay safe), PDP context, TLS.
-            string[] ec20 = new string[]
+            return RunScript(common) && RunScript(ModelSettings(id, sslContext));
+        }
+
+        /// <summary>The model's QMTCFG lines: data-mode echo, receive format, PDP context, TLS.</summary>
+        private string[] ModelSettings(string id, int sslContext)
+        {
+            ArrayList lines = new ArrayList();
+            if (!_model.PublishWithLength)
             {
-                cfg + "recv/mode" + id + "0,1",
-                cfg + "pdpcid" + id + Ec20Modem.ContextId.ToString(),
-                cfg + "ssl" + id + (sslContext >= 0 ? "1," + sslContext.ToString() : "0")
-            };
+                // The payload is typed in data mode up to Ctrl-Z: no echo of it.
+                lines.Add(Cfg + "echomode" + id + "0");
+            }
 
-            // BC26 prints the payload inside the URC line without a length: as text a payload holding CR-LF could end
-            // the line and pose as a URC of its own, so it comes as hex; and no echo of what is typed in data mode.
-            string[] bc26 = new string[]
+            // With a length the payload is taken as raw bytes; inside the URC line as text a payload holding CR-LF
+            // could end the line and pose as a URC of its own, so it comes as hex.
+            lines.Add(Cfg + (_model.ReceiveWithLength ? "recv/mode" + id + "0,1" : "dataformat" + id + "0,1"));
+            if (_model.PdpContext > 0)
             {
-                cfg + "echomode" + id + "0",
-                cfg + "dataformat" + id + "0,1"
-            };
+                lines.Add(Cfg + "pdpcid" + id + _model.PdpContext.ToString());
+            }
 
-            _receiveHex = !_modem.PublishWithLength;
-            return RunScript(common) && RunScript(_modem.PublishWithLength ? ec20 : bc26);
+            if (_model.SupportsTls)
+            {
+                lines.Add(Cfg + "ssl" + id + (sslContext >= 0 ? "1," + sslContext.ToString() : "0"));
+            }
+
+            return (string[])lines.ToArray(typeof(string));
         }
 
         public bool Open(string host, int port)
@@ -189,12 +198,12 @@ namespace StmNode.Modems
         public bool Publish(string topic, byte[] payload, int offset, int count, int qos, int messageId)
         {
             if (!AtText.IsQuectelSafe(topic, 255) || topic.Length == 0 || qos < 0 || qos > 1 || payload == null || offset < 0 || count < 0
-                || offset + count > payload.Length || count > _modem.MaxPayloadBytes)
+                || offset + count > payload.Length || count > _model.MaxPayloadBytes)
             {
                 return Invalid("topic, QoS or payload size not usable in AT+QMTPUB");
             }
 
-            bool ctrlZ = !_modem.PublishWithLength;
+            bool ctrlZ = !_model.PublishWithLength;
             if (ctrlZ && (AtText.Contains(payload, offset, count, 0x1A) || AtText.Contains(payload, offset, count, 0x1B)))
             {
                 return Invalid("payload contains Ctrl-Z or ESC, which end BC26 data mode");

@@ -243,10 +243,9 @@ namespace StmNode.Modems
         /// <summary>Uploads the CA once per link (the modem keeps its file system across reboots), then the SSL context.</summary>
         private bool PrepareTls()
         {
-            Ec20Modem ec20 = _modem as Ec20Modem;
-            if (CaCertificate != null && !_caUploaded && ec20 != null)
+            if (CaCertificate != null && !_caUploaded)
             {
-                if (!ec20.UploadFile(CaFile, CaCertificate))
+                if (!_modem.UploadFile(CaFile, CaCertificate))
                 {
                     return false;
                 }

@@ -16,11 +16,11 @@ namespace StmNode.IntegrationTests.Emulators
 
         private static Task<DriverRig> Bc26Async() => DriverRig.StartAsync(
             new Bc26Emulator(EmulatorRig.FastOptions()),
-            (channel, log) => new QuectelMqttLink(new Bc26Modem(channel, log, null, null)) { RegistrationTimeoutMs = 5000 });
+            (channel, log) => new QuectelMqttLink(new QuectelModem(QuectelModel.Bc26, channel, log, null, null)) { RegistrationTimeoutMs = 5000 });
 
         private static Task<DriverRig> Ec20Async() => DriverRig.StartAsync(
             new Ec20Emulator(EmulatorRig.FastOptions()),
-            (channel, log) => new QuectelMqttLink(new Ec20Modem(channel, log, null, null)) { RegistrationTimeoutMs = 5000, Apn = "cmnet" });
+            (channel, log) => new QuectelMqttLink(new QuectelModem(QuectelModel.Ec20, channel, log, null, null)) { RegistrationTimeoutMs = 5000, Apn = "cmnet" });
 
         private static Task<DriverRig> EspAtAsync() => DriverRig.StartAsync(
             new EspAtEmulator(EspAtEmulatorTests.Options()),

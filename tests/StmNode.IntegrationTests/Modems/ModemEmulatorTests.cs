@@ -17,7 +17,7 @@ using RecordingLog = StmNode.IntegrationTests.Support.RecordingLog;
 namespace StmNode.IntegrationTests.Modems
 {
     /// <summary>
-    /// Core's modem drivers (AtChannel, Bc26Modem / Ec20Modem / EspAtModem and their links and stream connectors)
+    /// Core's modem drivers (AtChannel, QuectelModem (BC26 / EC20) / EspAtModem and their links and stream connectors)
     /// against the emulated modems on an in-memory cable, carrying real MQTT to an in-process broker, in real time.
     /// </summary>
     [TestClass]
@@ -33,9 +33,7 @@ namespace StmNode.IntegrationTests.Modems
         {
             await using ModemRig rig = await ModemRig.StartAsync(o => ec20 ? new Ec20Emulator(o) : new Bc26Emulator(o));
             AtChannel channel = rig.Channel;
-            QuectelModem modem = ec20
-                ? new Ec20Modem(channel, new RecordingLog(), null, null)
-                : new Bc26Modem(channel, new RecordingLog(), null, null);
+            var modem = new QuectelModem(ec20 ? QuectelModel.Ec20 : QuectelModel.Bc26, channel, new RecordingLog(), null, null);
             var link = new QuectelMqttLink(modem);
             var received = new List<string>();
             link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
@@ -61,7 +59,7 @@ namespace StmNode.IntegrationTests.Modems
         {
             await using ModemRig rig = await ModemRig.StartAsync(o => new Ec20Emulator(o));
             AtChannel channel = rig.Channel;
-            var link = new QuectelMqttLink(new Ec20Modem(channel, new RecordingLog(), null, null));
+            var link = new QuectelMqttLink(new QuectelModem(QuectelModel.Ec20, channel, new RecordingLog(), null, null));
             var lost = new List<string>();
             link.Lost += reason => lost.Add(reason);
             Assert.AreEqual(LinkResult.Ok, link.Connect(Options(rig.Broker.Port)), link.LastError);
@@ -128,7 +126,7 @@ namespace StmNode.IntegrationTests.Modems
             IStreamConnector connector;
             if (model == "ec20")
             {
-                var modem = new Ec20Modem(channel, new RecordingLog(), null, null);
+                var modem = new QuectelModem(QuectelModel.Ec20, channel, new RecordingLog(), null, null);
                 Assert.IsTrue(modem.PowerOn() && modem.Initialize() && modem.ActivatePdp(), modem.LastError?.Message);
                 connector = new QuectelStreamConnector(modem);
             }

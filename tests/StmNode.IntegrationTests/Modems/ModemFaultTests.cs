@@ -153,9 +153,7 @@ namespace StmNode.IntegrationTests.Modems
                 return new EspAtMqttLink(esp, "lab", "pw");
             }
 
-            QuectelModem modem = kind == "ec20"
-                ? new Ec20Modem(rig.Channel, new RecordingLog(), null, null)
-                : new Bc26Modem(rig.Channel, new RecordingLog(), null, null);
+            var modem = new QuectelModem(kind == "ec20" ? QuectelModel.Ec20 : QuectelModel.Bc26, rig.Channel, new RecordingLog(), null, null);
             var link = new QuectelMqttLink(modem);
             link.Mqtt.PromptTimeoutMs = 1000;
             return link;

@@ -77,8 +77,8 @@ namespace StmNode.IntegrationTests.Soak
             AtChannel channel = new AtChannel(serial, clock, log);
             IMqttLink link = _kind switch
             {
-                "ec20" => new QuectelMqttLink(new Ec20Modem(channel, log, null, null)),
-                "bc26" => new QuectelMqttLink(new Bc26Modem(channel, log, null, null)),
+                "ec20" => new QuectelMqttLink(new QuectelModem(QuectelModel.Ec20, channel, log, null, null)),
+                "bc26" => new QuectelMqttLink(new QuectelModem(QuectelModel.Bc26, channel, log, null, null)),
                 _ => new EspAtMqttLink(new EspAtModem(channel, log), ModemLinkRig.WifiSsid, ModemLinkRig.WifiPassword),
             };
             channel.Poll(200);

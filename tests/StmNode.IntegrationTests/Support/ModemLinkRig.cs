@@ -34,10 +34,10 @@ namespace StmNode.IntegrationTests.Support
             switch (kind)
             {
                 case "ec20":
-                    Link = new QuectelMqttLink(new Ec20Modem(Channel, log, null, null));
+                    Link = new QuectelMqttLink(new QuectelModem(QuectelModel.Ec20, Channel, log, null, null));
                     break;
                 case "bc26":
-                    Link = new QuectelMqttLink(new Bc26Modem(Channel, log, null, null));
+                    Link = new QuectelMqttLink(new QuectelModem(QuectelModel.Bc26, Channel, log, null, null));
                     break;
                 default:
                     Link = new EspAtMqttLink(new EspAtModem(Channel, log), WifiSsid, wifiPassword);

@@ -24,7 +24,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT", null).Expect("AT", null).Expect("AT", null).Expect("AT", null);
             line.Expect("AT", null, 0).Then(400, "\r\nRDY\r\n");
             line.Expect("AT", Ok);
-            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
+            QuectelModem modem = new QuectelModem(QuectelModel.Ec20, new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
             int reboots = 0;
             modem.Rebooted += delegate { reboots++; };
 
@@ -49,7 +49,7 @@ namespace StmNode.Tests.Modems
                 line.Expect("AT", null);
             }
 
-            Bc26Modem modem = new Bc26Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), new RecordingOutput(clock), null);
+            QuectelModem modem = new QuectelModem(QuectelModel.Bc26, new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), new RecordingOutput(clock), null);
 
             bool on = modem.PowerOn();
 
@@ -63,7 +63,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             RecordingOutput reset = new RecordingOutput(clock);
-            Bc26Modem modem = new Bc26Modem(new AtChannel(new ScriptedModemLine(clock), clock, new RecordingLog()), new RecordingLog(), null, reset);
+            QuectelModem modem = new QuectelModem(QuectelModel.Bc26, new AtChannel(new ScriptedModemLine(clock), clock, new RecordingLog()), new RecordingLog(), null, reset);
 
             modem.PulseReset();
 
@@ -161,7 +161,7 @@ namespace StmNode.Tests.Modems
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             line.Expect("AT+CESQ", "\r\n+CESQ: 99,99,255,255,20,45\r\n" + Ok);
-            Bc26Modem modem = (Bc26Modem)QuectelScripts.Modem(line, clock, false);
+            QuectelModem modem = QuectelScripts.Modem(line, clock, false);
             int rsrq;
             int rsrp;
 
@@ -297,11 +297,25 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+QFDEL=\"UFS:ca.pem\"", "\r\n+CME ERROR: 405\r\n");
             line.Expect("AT+QFUPL=\"UFS:ca.pem\"," + pem.Length.ToString() + ",60", "\r\nCONNECT\r\n");
             line.ExpectData(pem, "\r\n+QFUPL: " + pem.Length.ToString() + ",3fa1\r\n" + Ok);
-            Ec20Modem modem = (Ec20Modem)QuectelScripts.Modem(line, clock, true);
+            QuectelModem modem = QuectelScripts.Modem(line, clock, true);
 
             Assert.IsTrue(modem.UploadFile("UFS:ca.pem", pem));
             Assert.IsNull(line.Failure);
             Assert.AreEqual(0, line.Unmet);
+        }
+
+        [TestMethod]
+        public void UploadFileAndConfigureTls_Bc26_InvalidArgumentWithoutSending()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelModem modem = QuectelScripts.Modem(line, clock, false);
+
+            Assert.IsFalse(modem.UploadFile("UFS:ca.pem", new byte[] { 0x41 }));
+            Assert.AreEqual((int)ModemErrorKind.InvalidArgument, (int)modem.LastError.Kind);
+            Assert.IsFalse(modem.ConfigureTls(0, "UFS:ca.pem"));
+            Assert.AreEqual((int)ModemErrorKind.InvalidArgument, (int)modem.LastError.Kind);
+            Assert.AreEqual(string.Empty, line.Written);
         }
 
         [TestMethod]
@@ -325,7 +339,7 @@ namespace StmNode.Tests.Modems
             ScriptedModemLine line = new ScriptedModemLine(clock);
             RecordingOutput key = new RecordingOutput(clock);
             line.Expect("AT+QPOWD=1", Ok).Then(1500, "\r\nPOWERED DOWN\r\n");
-            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
+            QuectelModem modem = new QuectelModem(QuectelModel.Ec20, new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
 
             Assert.IsTrue(modem.PowerOff());
             Assert.AreEqual(0, key.Count);
@@ -340,7 +354,7 @@ namespace StmNode.Tests.Modems
             ScriptedModemLine line = new ScriptedModemLine(clock);
             RecordingOutput key = new RecordingOutput(clock);
             line.Expect("AT+QPOWD=1", null).Expect("AT", null).Expect("AT", null).Expect("AT", null);
-            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
+            QuectelModem modem = new QuectelModem(QuectelModel.Ec20, new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
 
             Assert.IsTrue(modem.PowerOff());
             Assert.AreEqual(2, key.Count);
@@ -374,7 +388,7 @@ namespace StmNode.Tests.Modems
             }
 
             line.Expect("AT", Ok);
-            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, reset);
+            QuectelModem modem = new QuectelModem(QuectelModel.Ec20, new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, reset);
 
             Assert.IsTrue(modem.Restart());
             Assert.AreEqual(0, key.Count);

@@ -73,7 +73,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+QPOWD=1", Ok).Then(1500, "\r\nPOWERED DOWN\r\n");
             // Powered down: the probe and the channel's resync attempts go unanswered until PWRKEY switches it on.
             line.Expect("AT", null).Expect("AT", null).Expect("AT", null).Expect("AT", null).Expect("AT", Ok);
-            Ec20Modem modem = new Ec20Modem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
+            QuectelModem modem = new QuectelModem(QuectelModel.Ec20, new AtChannel(line, clock, new RecordingLog()), new RecordingLog(), key, null);
 
             bool cycled = new QuectelRecovery(modem, new QuectelMqttLink(modem)).CyclePower();
 

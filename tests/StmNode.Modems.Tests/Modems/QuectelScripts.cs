@@ -13,12 +13,7 @@ namespace StmNode.Tests.Modems
         public static QuectelModem Modem(ScriptedModemLine line, ManualClock clock, bool ec20)
         {
             AtChannel channel = new AtChannel(line, clock, new RecordingLog());
-            if (ec20)
-            {
-                return new Ec20Modem(channel, new RecordingLog(), null, null);
-            }
-
-            return new Bc26Modem(channel, new RecordingLog(), null, null);
+            return new QuectelModem(ec20 ? QuectelModel.Ec20 : QuectelModel.Bc26, channel, new RecordingLog(), null, null);
         }
 
         public static MqttConnectOptions Options()

@@ -30,7 +30,7 @@ namespace StmNode.Tests.Modems
             RecordingLog log = new RecordingLog();
             log.MinimumLevel = LogLevel.None;
             AtChannel channel = new AtChannel(line, clock, log);
-            QuectelMqtt mqtt = new QuectelMqtt(new Ec20Modem(channel, log, null, null));
+            QuectelMqtt mqtt = new QuectelMqtt(new QuectelModem(QuectelModel.Ec20, channel, log, null, null));
             string topic = "$oc/devices/660f1e2a7bbf9d23a1b2c3d4_esp32node01/sys/properties/report";
             byte[] payload = Encoding.ASCII.GetBytes("{\"services\":[{\"service_id\":\"stm32\",\"properties\":{\"DHT11_T\":18,\"DHT11_H\":80,\"MQ2\":1,\"water\":1,\"flame\":1,\"light\":0,\"LED1\":0,\"LED2\":1,\"LED3\":0}}]}");
             for (int i = 1; i <= 10; i++)
