@@ -33,15 +33,15 @@ namespace StmNode.Benchmarks
             w.WriteStartObject();
             w.WriteStartArray("services");
             w.WriteStartObject();
-            w.WriteString("service_id", PropertyNames.Service);
+            w.WriteString("service_id", Stm32Service.Id);
             w.WriteStartObject("properties");
-            w.WriteNumber(PropertyNames.Temperature, ReportJson.Temperature);
-            w.WriteNumber(PropertyNames.Humidity, ReportJson.Humidity);
-            w.WriteBoolean(PropertyNames.GasAlarm, ReportJson.GasAlarm);
-            w.WriteNumber(PropertyNames.GasLevel, ReportJson.GasLevel);
-            w.WriteBoolean(PropertyNames.Flame, ReportJson.Flame);
-            w.WriteBoolean(PropertyNames.Water, ReportJson.Water);
-            w.WriteBoolean(PropertyNames.Light, ReportJson.Light);
+            w.WriteNumber(Stm32Service.Temperature.Name, ReportJson.Temperature);
+            w.WriteNumber(Stm32Service.Humidity.Name, ReportJson.Humidity);
+            w.WriteBoolean(Stm32Service.GasAlarm.Name, ReportJson.GasAlarm);
+            w.WriteNumber(Stm32Service.GasLevel.Name, ReportJson.GasLevel);
+            w.WriteBoolean(Stm32Service.Flame.Name, ReportJson.Flame);
+            w.WriteBoolean(Stm32Service.Water.Name, ReportJson.Water);
+            w.WriteBoolean(Stm32Service.Light.Name, ReportJson.Light);
             for (int i = 0; i < ReportJson.LedNames.Length; i++)
             {
                 w.WriteString(ReportJson.LedNames[i], ReportJson.LedStates[i]);
@@ -73,16 +73,16 @@ namespace StmNode.Benchmarks
             w.WriteName("services");
             w.BeginArray();
             w.BeginObject();
-            w.WriteString("service_id", PropertyNames.Service);
+            w.WriteString("service_id", Stm32Service.Id);
             w.WriteName("properties");
             w.BeginObject();
-            w.WriteDouble(PropertyNames.Temperature, ReportJson.Temperature, 1);
-            w.WriteDouble(PropertyNames.Humidity, ReportJson.Humidity, 1);
-            w.WriteBool(PropertyNames.GasAlarm, ReportJson.GasAlarm);
-            w.WriteLong(PropertyNames.GasLevel, ReportJson.GasLevel);
-            w.WriteBool(PropertyNames.Flame, ReportJson.Flame);
-            w.WriteBool(PropertyNames.Water, ReportJson.Water);
-            w.WriteBool(PropertyNames.Light, ReportJson.Light);
+            w.WriteDouble(Stm32Service.Temperature.Name, ReportJson.Temperature, 1);
+            w.WriteDouble(Stm32Service.Humidity.Name, ReportJson.Humidity, 1);
+            w.WriteBool(Stm32Service.GasAlarm.Name, ReportJson.GasAlarm);
+            w.WriteLong(Stm32Service.GasLevel.Name, ReportJson.GasLevel);
+            w.WriteBool(Stm32Service.Flame.Name, ReportJson.Flame);
+            w.WriteBool(Stm32Service.Water.Name, ReportJson.Water);
+            w.WriteBool(Stm32Service.Light.Name, ReportJson.Light);
             for (int i = 0; i < ReportJson.LedNames.Length; i++)
             {
                 w.WriteString(ReportJson.LedNames[i], ReportJson.LedStates[i]);

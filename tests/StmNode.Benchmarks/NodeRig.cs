@@ -60,7 +60,7 @@ namespace StmNode.Benchmarks
             Leds = Board.CreateLedBank();
             Handler = new DownlinkHandler(Config, Leds);
             HuaweiIotdaSettings settings = new HuaweiIotdaSettings { Host = "127.0.0.1", Port = port, DeviceId = DeviceId, Secret = Secret };
-            Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(settings, DeviceModel.CreateStm32()), Clock);
+            Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel()), Clock);
             MqttConnectOptions options = new MqttConnectOptions();
             if (!Cloud.FillConnectOptions(options, out string error) || Link.Connect(options) != LinkResult.Ok)
             {
@@ -110,12 +110,12 @@ namespace StmNode.Benchmarks
         {
             long now = Clock.UptimeMs;
             Sensors.Poll(now);
-            NodeReport report = new NodeReport(PropertyNames.Service, now);
+            NodeReport report = new NodeReport(Stm32Service.Id, now);
             report.SetEventTime(Clock.UtcNow);
             Sensors.AddTo(report, now);
-            report.AddInt(PropertyNames.Led1, Leds.IsOn(1) ? 1 : 0);
-            report.AddInt(PropertyNames.Led2, Leds.IsOn(2) ? 1 : 0);
-            report.AddInt(PropertyNames.Led3, Leds.IsOn(3) ? 1 : 0);
+            report.AddInt(Stm32Service.Led1.Name, Leds.IsOn(1) ? 1 : 0);
+            report.AddInt(Stm32Service.Led2.Name, Leds.IsOn(2) ? 1 : 0);
+            report.AddInt(Stm32Service.Led3.Name, Leds.IsOn(3) ? 1 : 0);
             CloudMessage message = Cloud.EncodeReport(report);
             if (Link.Publish(message.Topic, message.Payload, 0, message.Payload.Length, 1) != LinkResult.Ok)
             {

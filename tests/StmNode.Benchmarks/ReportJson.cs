@@ -18,7 +18,7 @@ namespace StmNode.Benchmarks
         public const bool Water = false;
         public const bool Light = true;
 
-        public static readonly string[] LedNames = { PropertyNames.Led1, PropertyNames.Led2, PropertyNames.Led3 };
+        public static readonly string[] LedNames = { Stm32Service.Led1.Name, Stm32Service.Led2.Name, Stm32Service.Led3.Name };
         public static readonly string[] LedStates = { "OFF", "OFF", "OFF" };
     }
 }

@@ -88,12 +88,12 @@ namespace StmNode.Benchmarks
                 long t0 = GC.GetAllocatedBytesForCurrentThread();
                 long now = rig.Clock.UptimeMs;
                 rig.Sensors.Poll(now);
-                NodeReport r = new NodeReport(PropertyNames.Service, now);
+                NodeReport r = new NodeReport(Stm32Service.Id, now);
                 r.SetEventTime(rig.Clock.UtcNow);
                 rig.Sensors.AddTo(r, now);
-                r.AddInt(PropertyNames.Led1, 0);
-                r.AddInt(PropertyNames.Led2, 0);
-                r.AddInt(PropertyNames.Led3, 0);
+                r.AddInt(Stm32Service.Led1.Name, 0);
+                r.AddInt(Stm32Service.Led2.Name, 0);
+                r.AddInt(Stm32Service.Led3.Name, 0);
                 long t1 = GC.GetAllocatedBytesForCurrentThread();
                 CloudMessage message = rig.Cloud.EncodeReport(r);
                 long t2 = GC.GetAllocatedBytesForCurrentThread();

@@ -19,7 +19,7 @@ namespace StmNode.Host.Composition
                 SignType = 0,
                 KeepAliveSeconds = keepAliveSeconds,
             };
-            return new HuaweiIotdaProfile(settings, NodeDeviceModel.Create());
+            return new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel());
         }
 
         /// <summary>Alibaba Cloud IoT with the device triple.</summary>
@@ -34,7 +34,7 @@ namespace StmNode.Host.Composition
                 DeviceName = deviceName,
                 DeviceSecret = secret,
             };
-            return new AliyunProfile(settings, NodeDeviceModel.Create());
+            return new AliyunProfile(settings, Stm32Service.CreateDeviceModel());
         }
 
         /// <summary>Any MQTT broker: reports to devices/{id}/report, commands on devices/{id}/commands/{request_id}.</summary>
@@ -49,7 +49,7 @@ namespace StmNode.Host.Composition
                 Username = string.IsNullOrEmpty(username) ? null : username,
                 Password = string.IsNullOrEmpty(password) ? null : password,
             };
-            return new GenericMqttProfile(settings, NodeDeviceModel.Create());
+            return new GenericMqttProfile(settings, Stm32Service.CreateDeviceModel());
         }
     }
 }

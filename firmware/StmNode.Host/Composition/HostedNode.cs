@@ -88,7 +88,7 @@ namespace StmNode.Host.Composition
             link.Published += (topic, payload, offset, count, result, elapsed) =>
             {
                 UplinkLabel label = Cloud.LabelOf(payload);
-                Stats.Published(label, result == LinkResult.Ok, elapsed, PropertyNames.Service);
+                Stats.Published(label, result == LinkResult.Ok, elapsed, Stm32Service.Id);
                 Uplink?.Invoke(label, topic, payload, offset, count, result, elapsed);
             };
             link.Received += (topic, payload, offset, count) => Downlink?.Invoke(topic, payload, offset, count);

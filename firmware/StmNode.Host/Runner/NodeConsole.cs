@@ -66,7 +66,7 @@ namespace StmNode.Host.Runner
 
             switch (label.Kind)
             {
-                case UplinkKind.Report when label.Detail == PropertyNames.Service:
+                case UplinkKind.Report when label.Detail == Stm32Service.Id:
                     _reports++;
                     Write(LogLevel.Info, "report #" + _reports + " (" + Ms(elapsed) + "): " + Describe(payload, offset, count));
                     break;

@@ -366,7 +366,7 @@ namespace StmNode.Host.Runner
             IotdaRequestResult result;
             try
             {
-                result = await emulator.SendCommandAsync(node.Config.DeviceId, PropertyNames.Service, "SET_LED", paras, timeout.Token).ConfigureAwait(false);
+                result = await emulator.SendCommandAsync(node.Config.DeviceId, Stm32Service.Id, "SET_LED", paras, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using StmNode.Node;
 using StmNode.Ports;
 
 namespace StmNode.Config
@@ -107,15 +108,15 @@ namespace StmNode.Config
             if (error == null) error = Range("bc26_plain_port", Bc26PlainPort, 1, 65535);
             if (error == null) error = CheckTransports();
             if (error == null) error = CheckPins();
-            if (error == null) error = Range("report_period_s", ReportPeriodSeconds, 5, 86400);
-            if (error == null) error = Range("diag_period_s", DiagPeriodSeconds, 10, 86400);
-            if (error == null) error = Range("alarm_min_interval_s", AlarmMinIntervalSeconds, 0, 3600);
+            if (error == null) error = Range("report_period_s", ReportPeriodSeconds, Stm32Service.ReportPeriod);
+            if (error == null) error = Range("diag_period_s", DiagPeriodSeconds, Stm32Service.DiagPeriod);
+            if (error == null) error = Range("alarm_min_interval_s", AlarmMinIntervalSeconds, Stm32Service.AlarmMinInterval);
             if (error == null) error = Range("sensor_poll_ms", SensorPollMs, 10, 5000);
             if (error == null) error = Range("dht_period_s", DhtPeriodSeconds, 2, 3600);
             if (error == null) error = Range("dht_max_age_s", DhtMaxAgeSeconds, DhtPeriodSeconds, 86400);
             if (error == null) error = Range("dht_retries", DhtRetries, 1, 10);
             if (error == null) error = Range("debounce_ms", DebounceMs, 0, 10000);
-            if (error == null) error = Range("gas_threshold_percent", GasThresholdPercent, 0, 100);
+            if (error == null) error = Range("gas_threshold_percent", GasThresholdPercent, Stm32Service.GasThreshold);
             if (error == null) error = Range("offline_buffer", OfflineBufferCapacity, 1, MaxOfflineBuffer);
             if (error == null) error = Range("replay_interval_ms", ReplayIntervalMs, 20, 60000);
             if (error == null) error = Range("backoff_initial_ms", BackoffInitialMs, 100, 60000);
@@ -295,6 +296,12 @@ namespace StmNode.Config
             }
 
             return true;
+        }
+
+        // A setting the cloud may also write: the product model's range.
+        private static ConfigError Range(string field, int value, ModelProperty allowed)
+        {
+            return Range(field, value, (int)allowed.Min, (int)allowed.Max);
         }
 
         private static ConfigError Range(string field, int value, int min, int max)

@@ -11,10 +11,6 @@ namespace StmNode.Node
     /// </summary>
     public sealed class DownlinkHandler
     {
-        private const string SetLedResponse = "SET_LED_RSP";
-        private const string SetIntervalResponse = "SET_INTERVAL_RSP";
-        private const string ReportNowResponse = "REPORT_NOW_RSP";
-
         private readonly NodeConfig _config;
         private readonly LedBank _leds;
 
@@ -33,24 +29,29 @@ namespace StmNode.Node
         /// <summary>Runs a command and says how it went.</summary>
         public CommandReply Execute(NodeDownlink command)
         {
-            switch (command.CommandName)
+            if (command.CommandName == Stm32Service.SetLed.Name)
             {
-                case PropertyNames.SetLed:
-                    return ExecuteSetLed(command.Paras);
-                case PropertyNames.SetInterval:
-                    return ExecuteSetInterval(command.Paras);
-                case PropertyNames.ReportNow:
-                    ReportRequested = true;
-                    return Success(ReportNowResponse);
-                default:
-                    return new CommandReply(1, "").Add("result", "error").Add("reason", "unknown command '" + command.CommandName + "'");
+                return ExecuteSetLed(command.Paras);
             }
+
+            if (command.CommandName == Stm32Service.SetInterval.Name)
+            {
+                return ExecuteSetInterval(command.Paras);
+            }
+
+            if (command.CommandName == Stm32Service.ReportNow.Name)
+            {
+                ReportRequested = true;
+                return Success(Stm32Service.ReportNow.ResponseName);
+            }
+
+            return new CommandReply(1, "").Add("result", "error").Add("reason", "unknown command '" + command.CommandName + "'");
         }
 
         /// <summary>Applies a properties set; null when applied, else why nothing was.</summary>
         public string ApplySet(NodeDownlink set)
         {
-            if (set.ServiceId.Length > 0 && set.ServiceId != PropertyNames.Service)
+            if (set.ServiceId.Length > 0 && set.ServiceId != Stm32Service.Id)
             {
                 return "unknown service '" + set.ServiceId + "'";
             }
@@ -70,32 +71,28 @@ namespace StmNode.Node
             {
                 string name = (string)entry.Key;
                 object value = entry.Value;
-                int led = LedNumber(name);
+                ModelProperty property = Stm32Service.FindWritable(name);
                 bool ok;
-                if (led > 0)
+                switch (property == null ? ModelTarget.None : property.Target)
                 {
-                    ok = LedBank.TryParseState(value, out ledStates[led - 1]);
-                    ledGiven[led - 1] = true;
-                }
-                else if (name == PropertyNames.ReportPeriod)
-                {
-                    ok = TryInt(value, 5, 86400, out reportPeriod);
-                }
-                else if (name == PropertyNames.DiagPeriod)
-                {
-                    ok = TryInt(value, 10, 86400, out diagPeriod);
-                }
-                else if (name == PropertyNames.GasThreshold)
-                {
-                    ok = TryInt(value, 0, 100, out gasThreshold);
-                }
-                else if (name == PropertyNames.AlarmMinInterval)
-                {
-                    ok = TryInt(value, 0, 3600, out alarmInterval);
-                }
-                else
-                {
-                    return "unknown property '" + name + "'";
+                    case ModelTarget.Led:
+                        ok = LedBank.TryParseState(value, out ledStates[property.Index - 1]);
+                        ledGiven[property.Index - 1] = true;
+                        break;
+                    case ModelTarget.ReportPeriod:
+                        ok = TryInt(value, property, out reportPeriod);
+                        break;
+                    case ModelTarget.DiagPeriod:
+                        ok = TryInt(value, property, out diagPeriod);
+                        break;
+                    case ModelTarget.GasThreshold:
+                        ok = TryInt(value, property, out gasThreshold);
+                        break;
+                    case ModelTarget.AlarmMinInterval:
+                        ok = TryInt(value, property, out alarmInterval);
+                        break;
+                    default:
+                        return "unknown property '" + name + "'";
                 }
 
                 if (!ok)
@@ -136,12 +133,12 @@ namespace StmNode.Node
                 int led = LedBank.ParseIndex(paras["led"]);
                 if (led < 0)
                 {
-                    return Failure(SetLedResponse, "'led' must be 1, 2 or 3");
+                    return Failure(Stm32Service.SetLed.ResponseName, "'led' must be 1, 2 or 3");
                 }
 
                 if (!LedBank.TryParseState(paras["state"], out states[led - 1]))
                 {
-                    return Failure(SetLedResponse, "'state' must be ON or OFF");
+                    return Failure(Stm32Service.SetLed.ResponseName, "'state' must be ON or OFF");
                 }
 
                 given[led - 1] = true;
@@ -155,7 +152,7 @@ namespace StmNode.Node
                 {
                     if (given[i] || !LedBank.TryParseState(paras[name], out states[i]))
                     {
-                        return Failure(SetLedResponse, "'" + name + "' must be 0 or 1");
+                        return Failure(Stm32Service.SetLed.ResponseName, "'" + name + "' must be 0 or 1");
                     }
 
                     given[i] = true;
@@ -166,22 +163,24 @@ namespace StmNode.Node
 
             if (!any)
             {
-                return Failure(SetLedResponse, "give LED1, LED2 or LED3 (0/1), or 'led' and 'state'");
+                return Failure(Stm32Service.SetLed.ResponseName, "give LED1, LED2 or LED3 (0/1), or 'led' and 'state'");
             }
 
             ApplyLeds(states, given);
-            return Success(SetLedResponse)
-                .Add(PropertyNames.Led1, _leds.IsOn(1) ? "1" : "0")
-                .Add(PropertyNames.Led2, _leds.IsOn(2) ? "1" : "0")
-                .Add(PropertyNames.Led3, _leds.IsOn(3) ? "1" : "0");
+            return Success(Stm32Service.SetLed.ResponseName)
+                .Add(Stm32Service.Led1.Name, _leds.IsOn(1) ? "1" : "0")
+                .Add(Stm32Service.Led2.Name, _leds.IsOn(2) ? "1" : "0")
+                .Add(Stm32Service.Led3.Name, _leds.IsOn(3) ? "1" : "0");
         }
 
         private CommandReply ExecuteSetInterval(Hashtable paras)
         {
             int seconds;
-            if (!TryInt(paras["seconds"], 10, 86400, out seconds))
+            ModelProperty parameter = Stm32Service.SetInterval.Parameters[0];
+            if (!TryInt(paras[parameter.Name], parameter, out seconds))
             {
-                return Failure(SetIntervalResponse, "'seconds' must be a whole number from 10 to 86400");
+                return Failure(Stm32Service.SetInterval.ResponseName, "'seconds' must be a whole number from "
+                    + ((int)parameter.Min).ToString() + " to " + ((int)parameter.Max).ToString());
             }
 
             if (seconds != _config.ReportPeriodSeconds)
@@ -190,7 +189,7 @@ namespace StmNode.Node
                 SettingsChanged = true;
             }
 
-            return Success(SetIntervalResponse).Add("seconds", seconds.ToString());
+            return Success(Stm32Service.SetInterval.ResponseName).Add("seconds", seconds.ToString());
         }
 
         private void ApplyLeds(bool[] states, bool[] given)
@@ -214,18 +213,7 @@ namespace StmNode.Node
             return new CommandReply(1, responseName).Add("result", "error").Add("reason", reason);
         }
 
-        private static int LedNumber(string name)
-        {
-            switch (name)
-            {
-                case PropertyNames.Led1: return 1;
-                case PropertyNames.Led2: return 2;
-                case PropertyNames.Led3: return 3;
-                default: return 0;
-            }
-        }
-
-        private static bool TryInt(object value, int min, int max, out int result)
+        private static bool TryInt(object value, ModelProperty range, out int result)
         {
             result = 0;
             double number;
@@ -246,7 +234,7 @@ namespace StmNode.Node
                 return false;
             }
 
-            if (number != (long)number || number < min || number > max)
+            if (number != (long)number || number < range.Min || number > range.Max)
             {
                 return false;
             }

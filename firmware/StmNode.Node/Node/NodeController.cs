@@ -255,53 +255,53 @@ namespace StmNode.Node
 
         private NodeReport MakeReport(long now)
         {
-            NodeReport report = NewReport(PropertyNames.Service, now);
+            NodeReport report = NewReport(Stm32Service.Id, now);
             _sensors.AddTo(report, now);
-            report.AddInt(PropertyNames.Led1, _leds.IsOn(1) ? 1 : 0);
-            report.AddInt(PropertyNames.Led2, _leds.IsOn(2) ? 1 : 0);
-            report.AddInt(PropertyNames.Led3, _leds.IsOn(3) ? 1 : 0);
+            report.AddInt(Stm32Service.Led1.Name, _leds.IsOn(1) ? 1 : 0);
+            report.AddInt(Stm32Service.Led2.Name, _leds.IsOn(2) ? 1 : 0);
+            report.AddInt(Stm32Service.Led3.Name, _leds.IsOn(3) ? 1 : 0);
             return report;
         }
 
         private NodeReport MakeDiag(long now)
         {
-            NodeReport report = NewReport(PropertyNames.DiagService, now);
-            report.AddInt(PropertyNames.Uptime, (int)(now / 1000));
-            report.AddString(PropertyNames.ResetReason, _system.ResetReason);
+            NodeReport report = NewReport(DiagService.Id, now);
+            report.AddInt(DiagService.Uptime.Name, (int)(now / 1000));
+            report.AddString(DiagService.ResetReason.Name, _system.ResetReason);
             // The property is an int: a port reporting more (a PC) is clamped, a negative figure means unknown.
             long free = _system.FreeMemoryBytes;
             if (free >= 0)
             {
-                report.AddInt(PropertyNames.FreeMemory, free > int.MaxValue ? int.MaxValue : (int)free);
+                report.AddInt(DiagService.FreeMemory.Name, free > int.MaxValue ? int.MaxValue : (int)free);
             }
 
-            report.AddString(PropertyNames.Link, _links.CurrentKind);
+            report.AddString(DiagService.Link.Name, _links.CurrentKind);
             ILinkInfo info = _links.CurrentInfo;
 
             // One read: on a modem each is an AT command, and a second one may fail and give 0 ("unknown").
             int signalDbm = info == null ? 0 : info.SignalDbm;
             if (signalDbm != 0)
             {
-                report.AddInt(PropertyNames.Signal, signalDbm);
+                report.AddInt(DiagService.Signal.Name, signalDbm);
             }
 
-            report.AddInt(PropertyNames.Reconnects, _links.ReconnectCount);
-            report.AddString(PropertyNames.LastError, _links.LastError);
-            report.AddInt(PropertyNames.Buffered, _buffer.Count);
-            report.AddInt(PropertyNames.Dropped, _buffer.DroppedCount);
-            report.AddString(PropertyNames.Firmware, _system.FirmwareVersion);
+            report.AddInt(DiagService.Reconnects.Name, _links.ReconnectCount);
+            report.AddString(DiagService.LastError.Name, _links.LastError);
+            report.AddInt(DiagService.Buffered.Name, _buffer.Count);
+            report.AddInt(DiagService.Dropped.Name, _buffer.DroppedCount);
+            report.AddString(DiagService.Firmware.Name, _system.FirmwareVersion);
             if (info != null && info.Imei != null && info.Imei.Length > 0)
             {
-                report.AddString(PropertyNames.Imei, info.Imei);
+                report.AddString(DiagService.Imei.Name, info.Imei);
             }
 
             if (info != null && info.Iccid != null && info.Iccid.Length > 0)
             {
-                report.AddString(PropertyNames.Iccid, info.Iccid);
+                report.AddString(DiagService.Iccid.Name, info.Iccid);
             }
 
-            report.AddInt(PropertyNames.SensorErrors, _sensors.ErrorCount + _sensors.OmittedCount);
-            report.AddString(PropertyNames.SensorLastError, _sensors.LastError);
+            report.AddInt(DiagService.SensorErrors.Name, _sensors.ErrorCount + _sensors.OmittedCount);
+            report.AddString(DiagService.SensorLastError.Name, _sensors.LastError);
             return report;
         }
 
@@ -370,7 +370,7 @@ namespace StmNode.Node
             LinkResult result = Publish(_cloud.EncodeReport(report), ReportQos);
             if (result == LinkResult.Ok)
             {
-                if (report.ServiceId == PropertyNames.Service)
+                if (report.ServiceId == Stm32Service.Id)
                 {
                     ReportsPublished++;
                 }

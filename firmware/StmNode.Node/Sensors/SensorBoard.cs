@@ -127,8 +127,8 @@ namespace StmNode.Sensors
                 double humidity;
                 if (_climate.TryGet(nowMs, out temperature, out humidity))
                 {
-                    report.AddDouble(PropertyNames.Temperature, temperature);
-                    report.AddDouble(PropertyNames.Humidity, humidity);
+                    report.AddDouble(Stm32Service.Temperature.Name, temperature);
+                    report.AddDouble(Stm32Service.Humidity.Name, humidity);
                 }
                 else
                 {
@@ -142,26 +142,26 @@ namespace StmNode.Sensors
             }
             else if (_gas != null)
             {
-                report.AddInt(PropertyNames.GasAlarm, _gas.IsAlarm ? 1 : 0);
+                report.AddInt(Stm32Service.GasAlarm.Name, _gas.IsAlarm ? 1 : 0);
                 if (_gas.LevelPercent >= 0)
                 {
-                    report.AddInt(PropertyNames.GasLevel, _gas.LevelPercent);
+                    report.AddInt(Stm32Service.GasLevel.Name, _gas.LevelPercent);
                 }
             }
 
             if (_flame != null)
             {
-                report.AddInt(PropertyNames.Flame, _flame.IsActive ? 1 : 0);
+                report.AddInt(Stm32Service.Flame.Name, _flame.IsActive ? 1 : 0);
             }
 
             if (_water != null)
             {
-                report.AddInt(PropertyNames.Water, _water.IsActive ? 1 : 0);
+                report.AddInt(Stm32Service.Water.Name, _water.IsActive ? 1 : 0);
             }
 
             if (_light != null)
             {
-                report.AddInt(PropertyNames.Light, _light.IsActive ? 1 : 0);
+                report.AddInt(Stm32Service.Light.Name, _light.IsActive ? 1 : 0);
             }
 
             if (omitted)

@@ -29,7 +29,7 @@ namespace StmNode.Tests.Cloud
 
         private static AliyunProfile Profile()
         {
-            return new AliyunProfile(Settings(), DeviceModel.CreateStm32());
+            return new AliyunProfile(Settings(), CloudTestData.Model());
         }
 
         private static ManualClock VectorClock()
@@ -71,7 +71,7 @@ namespace StmNode.Tests.Cloud
             settings.UseTls = false;
             MqttConnectOptions options = new MqttConnectOptions();
 
-            Assert.IsTrue(new AliyunProfile(settings, DeviceModel.CreateStm32()).TryCreateConnectOptions(VectorClock(), options, out string error));
+            Assert.IsTrue(new AliyunProfile(settings, CloudTestData.Model()).TryCreateConnectOptions(VectorClock(), options, out string error));
 
             Assert.AreEqual("a1yyeqgpsKm.mqtt_fx|securemode=3,signmethod=hmacsha256,timestamp=1691648594041|", options.ClientId);
         }
@@ -90,7 +90,7 @@ namespace StmNode.Tests.Cloud
             settings.DeviceSecret = secret;
             settings.KeepAliveSeconds = keepAlive;
 
-            bool ok = new AliyunProfile(settings, DeviceModel.CreateStm32()).TryCreateConnectOptions(VectorClock(), new MqttConnectOptions(), out string error);
+            bool ok = new AliyunProfile(settings, CloudTestData.Model()).TryCreateConnectOptions(VectorClock(), new MqttConnectOptions(), out string error);
 
             Assert.IsFalse(ok);
             Assert.AreEqual(expected, error);
@@ -145,7 +145,7 @@ namespace StmNode.Tests.Cloud
         {
             AliyunSettings settings = Settings();
             settings.RequestReplies = false;
-            IReportEncoder encoder = new AliyunProfile(settings, DeviceModel.CreateStm32()).ReportEncoder;
+            IReportEncoder encoder = new AliyunProfile(settings, CloudTestData.Model()).ReportEncoder;
             byte[] buffer = new byte[400];
 
             encoder.Begin(buffer, 0, buffer.Length);

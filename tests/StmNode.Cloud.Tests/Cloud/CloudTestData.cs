@@ -21,9 +21,32 @@ namespace StmNode.Tests.Cloud
             return settings;
         }
 
+        /// <summary>
+        /// A device model shaped like the node's (whose own comes from its product-model table): LED1..LED3 (0/1)
+        /// writable; SET_LED with LED1..LED3 or led (1..3) + state (0/1); SET_INTERVAL with seconds (10..86400); REPORT_NOW.
+        /// </summary>
+        public static DeviceModel Model()
+        {
+            ParameterSpec[] leds = new ParameterSpec[]
+            {
+                ParameterSpec.Int("LED1", 0, 1, false), ParameterSpec.Int("LED2", 0, 1, false), ParameterSpec.Int("LED3", 0, 1, false)
+            };
+            ParameterSpec[] setLed = new ParameterSpec[]
+            {
+                leds[0], leds[1], leds[2], ParameterSpec.Int("led", 1, 3, false), ParameterSpec.Int("state", 0, 1, false)
+            };
+            CommandSpec[] commands = new CommandSpec[]
+            {
+                new CommandSpec("SET_LED", "SET_LED_RSP", setLed),
+                new CommandSpec("SET_INTERVAL", "SET_INTERVAL_RSP", new ParameterSpec[] { ParameterSpec.Int("seconds", 10, 86400, true) }),
+                new CommandSpec("REPORT_NOW", "REPORT_NOW_RSP", new ParameterSpec[0])
+            };
+            return new DeviceModel("stm32", commands, leds);
+        }
+
         public static HuaweiIotdaProfile Huawei()
         {
-            return new HuaweiIotdaProfile(HuaweiSettings(), DeviceModel.CreateStm32());
+            return new HuaweiIotdaProfile(HuaweiSettings(), Model());
         }
 
         public static ManualClock ClockAt(int year, int month, int day, int hour, int minute, int second)

@@ -23,7 +23,7 @@ namespace StmNode.Tests.Cloud
 
         private static GenericMqttProfile Profile()
         {
-            return new GenericMqttProfile(Settings(), DeviceModel.CreateStm32());
+            return new GenericMqttProfile(Settings(), CloudTestData.Model());
         }
 
         [TestMethod]
@@ -117,7 +117,7 @@ namespace StmNode.Tests.Cloud
             settings.ReportTopic = "farm/{device_id}/up";
             settings.CommandTopic = "farm/{device_id}/down";
             settings.ResponseTopic = "farm/{device_id}/ack";
-            GenericMqttProfile profile = new GenericMqttProfile(settings, DeviceModel.CreateStm32());
+            GenericMqttProfile profile = new GenericMqttProfile(settings, CloudTestData.Model());
 
             Downlink downlink = CloudTestData.Decode(profile, "farm/node7/down", "{\"command_name\":\"REPORT_NOW\"}");
 
@@ -141,7 +141,7 @@ namespace StmNode.Tests.Cloud
             settings.CommandTopic = command;
             settings.ResponseTopic = response;
 
-            bool ok = new GenericMqttProfile(settings, DeviceModel.CreateStm32()).TryCreateConnectOptions(new Fakes.ManualClock(), new MqttConnectOptions(), out string error);
+            bool ok = new GenericMqttProfile(settings, CloudTestData.Model()).TryCreateConnectOptions(new Fakes.ManualClock(), new MqttConnectOptions(), out string error);
 
             Assert.IsFalse(ok);
             Assert.AreEqual(expected, error);

@@ -55,7 +55,7 @@ namespace StmNode.Tests.Cloud
             settings.SignType = 1;
             settings.UseTls = true;
             settings.Port = 8883;
-            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, DeviceModel.CreateStm32());
+            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, CloudTestData.Model());
             MqttConnectOptions options = new MqttConnectOptions();
 
             Assert.IsTrue(profile.TryCreateConnectOptions(CloudTestData.ClockAt(2024, 6, 10, 3, 15, 0), options, out string error));
@@ -70,7 +70,7 @@ namespace StmNode.Tests.Cloud
         {
             HuaweiIotdaSettings settings = CloudTestData.HuaweiSettings();
             settings.SignType = 1;
-            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, DeviceModel.CreateStm32());
+            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, CloudTestData.Model());
 
             bool ok = profile.TryCreateConnectOptions(new ManualClock(), new MqttConnectOptions(), out string error);
 
@@ -118,7 +118,7 @@ namespace StmNode.Tests.Cloud
         {
             HuaweiIotdaSettings settings = CloudTestData.HuaweiSettings();
             settings.DeviceId = "prod/node";
-            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, DeviceModel.CreateStm32());
+            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, CloudTestData.Model());
             MqttConnectOptions options = new MqttConnectOptions();
 
             bool ok = profile.TryCreateConnectOptions(CloudTestData.ClockAt(2024, 6, 10, 3, 15, 0), options, out string error);
@@ -143,7 +143,7 @@ namespace StmNode.Tests.Cloud
                 settings.Secret = "";
             }
 
-            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, DeviceModel.CreateStm32());
+            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, CloudTestData.Model());
 
             bool ok = profile.TryCreateConnectOptions(CloudTestData.ClockAt(2024, 6, 10, 3, 15, 0), new MqttConnectOptions(), out string error);
 

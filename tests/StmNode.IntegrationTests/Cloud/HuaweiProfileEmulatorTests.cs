@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MQTTnet;
 using StmNode.Cloud;
+using StmNode.Node;
 using StmNode.Host.Adapters;
 using StmNode.Host.Iotda;
 using StmNode.IntegrationTests.Iotda;
@@ -28,7 +29,7 @@ namespace StmNode.IntegrationTests.Cloud
                 DeviceId = IotdaTestBed.DeviceId,
                 Secret = IotdaTestBed.Secret,
             };
-            return new HuaweiIotdaProfile(settings, DeviceModel.CreateStm32());
+            return new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel());
         }
 
         // Connects with the profile's credentials, subscribes its filters, and answers requests through the profile.
@@ -64,7 +65,7 @@ namespace StmNode.IntegrationTests.Cloud
             {
                 var encoder = profile.ReportEncoder;
                 encoder.Begin(buffer, 0, buffer.Length);
-                encoder.BeginService(DeviceModel.Stm32ServiceId);
+                encoder.BeginService(Stm32Service.Id);
                 encoder.AddInt("LED1", 1);
                 encoder.EndService();
                 length = encoder.End();

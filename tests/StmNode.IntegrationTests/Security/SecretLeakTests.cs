@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using StmNode.Cloud;
+using StmNode.Node;
 using StmNode.Host.Adapters;
 using StmNode.IntegrationTests.Support;
 using StmNode.Ports;
@@ -35,7 +36,7 @@ namespace StmNode.IntegrationTests.Security
             await using ModemLinkRig rig = await ModemLinkRig.StartAsync(kind, new SystemClock(), log);
 
             HuaweiIotdaSettings settings = new HuaweiIotdaSettings { Host = "127.0.0.1", Port = rig.Broker.Port, DeviceId = DeviceId, Secret = DeviceSecret };
-            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, DeviceModel.CreateStm32());
+            HuaweiIotdaProfile profile = new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel());
             MqttConnectOptions options = new MqttConnectOptions();
             Assert.IsTrue(profile.TryCreateConnectOptions(new SystemClock(), options, out string error), error);
             string[] secrets = { DeviceSecret, options.Password, ModemLinkRig.WifiPassword };

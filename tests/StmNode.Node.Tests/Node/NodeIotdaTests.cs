@@ -178,7 +178,7 @@ namespace StmNode.Tests.Node
             NodeRig rig = new NodeRig();
             HuaweiIotdaSettings settings = Settings();
             settings.Secret = "";
-            rig.Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(settings, NodeDeviceModel.Create()), rig.Clock);
+            rig.Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel()), rig.Clock);
             rig.Start();
 
             rig.RunFor(100);
@@ -190,7 +190,7 @@ namespace StmNode.Tests.Node
         private static NodeRig Rig()
         {
             NodeRig rig = new NodeRig();
-            rig.Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(Settings(), NodeDeviceModel.Create()), rig.Clock);
+            rig.Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(Settings(), Stm32Service.CreateDeviceModel()), rig.Clock);
             rig.Start();
             return rig;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using StmNode.Cloud;
+using StmNode.Node;
 
 namespace StmNode.Tests.Cloud
 {
@@ -31,11 +32,11 @@ namespace StmNode.Tests.Cloud
             var generic = new GenericMqttSettings { Host = "h", DeviceId = "node1" };
             return new ICloudProfile[]
             {
-                new HuaweiIotdaProfile(huawei, DeviceModel.CreateStm32()),
+                new HuaweiIotdaProfile(huawei, Stm32Service.CreateDeviceModel()),
                 new HuaweiIotdaProfile(huawei, DeviceModel.CreatePassThrough()),
-                new AliyunProfile(aliyun, DeviceModel.CreateStm32()),
+                new AliyunProfile(aliyun, Stm32Service.CreateDeviceModel()),
                 new AliyunProfile(aliyun, DeviceModel.CreatePassThrough()),
-                new GenericMqttProfile(generic, DeviceModel.CreateStm32()),
+                new GenericMqttProfile(generic, Stm32Service.CreateDeviceModel()),
             };
         }
 

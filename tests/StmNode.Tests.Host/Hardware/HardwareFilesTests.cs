@@ -12,7 +12,7 @@ namespace StmNode.Tests.Hardware
 {
     /// <summary>
     /// hardware/ documents what the firmware assumes: the pin table (pins.csv and the README) must be the firmware's
-    /// default pins, and the IoTDA product model must know every property and command the node uses.
+    /// default pins, and the IoTDA product model must know every property the node reports (ProductModelTests keeps it equal to the node's table).
     /// </summary>
     [TestClass]
     public class HardwareFilesTests
@@ -56,8 +56,8 @@ namespace StmNode.Tests.Hardware
         public void ProductModel_HasEveryReportedProperty()
         {
             using JsonDocument model = ReadModel();
-            HashSet<string> stm32 = Names(Service(model, PropertyNames.Service), "properties", "property_name");
-            HashSet<string> diag = Names(Service(model, PropertyNames.DiagService), "properties", "property_name");
+            HashSet<string> stm32 = Names(Service(model, Stm32Service.Id), "properties", "property_name");
+            HashSet<string> diag = Names(Service(model, DiagService.Id), "properties", "property_name");
             NodeRig rig = new NodeRig();
             rig.Link.ConnectResult = StmNode.Ports.LinkResult.Refused;
             rig.Start();
@@ -66,7 +66,7 @@ namespace StmNode.Tests.Hardware
             int checkedReports = 0;
             for (NodeReport report = rig.Controller.Buffer.Peek(); report != null; report = rig.Controller.Buffer.Peek())
             {
-                HashSet<string> known = report.ServiceId == PropertyNames.Service ? stm32 : diag;
+                HashSet<string> known = report.ServiceId == Stm32Service.Id ? stm32 : diag;
                 for (int i = 0; i < report.Count; i++)
                 {
                     Assert.IsTrue(known.Contains(report.NameAt(i)), report.ServiceId + "." + report.NameAt(i) + " is not in the product model");
@@ -77,73 +77,6 @@ namespace StmNode.Tests.Hardware
             }
 
             Assert.AreEqual(2, checkedReports);
-        }
-
-        [TestMethod]
-        public void ProductModel_HasCommandsAndWritableSettings()
-        {
-            using JsonDocument model = ReadModel();
-            JsonElement stm32 = Service(model, PropertyNames.Service);
-            HashSet<string> commands = Names(stm32, "commands", "command_name");
-
-            CollectionAssert.AreEquivalent(new[] { PropertyNames.SetLed, PropertyNames.SetInterval, PropertyNames.ReportNow }, new List<string>(commands));
-            foreach (string writable in new[] { PropertyNames.Led1, PropertyNames.Led2, PropertyNames.Led3, PropertyNames.ReportPeriod,
-                PropertyNames.DiagPeriod, PropertyNames.GasThreshold, PropertyNames.AlarmMinInterval })
-            {
-                string method = Property(stm32, writable).GetProperty("method").GetString();
-                Assert.IsTrue(method.Contains('W'), writable + " must be writable, is " + method);
-            }
-        }
-
-        [TestMethod]
-        public void ProductModel_MatchesNodeDeviceModelChecks()
-        {
-            using JsonDocument model = ReadModel();
-            JsonElement stm32 = Service(model, PropertyNames.Service);
-            StmNode.Cloud.DeviceModel device = NodeDeviceModel.Create();
-            Assert.AreEqual(PropertyNames.Service, device.ServiceId);
-
-            foreach (JsonElement command in stm32.GetProperty("commands").EnumerateArray())
-            {
-                StmNode.Cloud.CommandSpec spec = device.FindCommand(command.GetProperty("command_name").GetString());
-                Assert.IsNotNull(spec, command.GetProperty("command_name").GetString());
-                Assert.AreEqual(command.GetProperty("responses")[0].GetProperty("response_name").GetString(), spec.ResponseName);
-                Assert.AreEqual(command.GetProperty("paras").GetArrayLength(), spec.Parameters.Length, spec.Name);
-                foreach (StmNode.Cloud.ParameterSpec para in spec.Parameters)
-                {
-                    JsonElement json = Find(command.GetProperty("paras"), "para_name", para.Name);
-                    AssertSameRange(json, para, spec.Name + "." + para.Name);
-                }
-            }
-
-            Assert.AreEqual(device.Commands.Length, stm32.GetProperty("commands").GetArrayLength());
-            foreach (StmNode.Cloud.ParameterSpec writable in device.WritableProperties)
-            {
-                JsonElement json = Property(stm32, writable.Name);
-                Assert.IsTrue(json.GetProperty("method").GetString().Contains('W'), writable.Name);
-                AssertSameRange(json, writable, writable.Name);
-            }
-        }
-
-        private static void AssertSameRange(JsonElement json, StmNode.Cloud.ParameterSpec spec, string what)
-        {
-            Assert.AreEqual("int", json.GetProperty("data_type").GetString(), what);
-            Assert.AreEqual(spec.Min, double.Parse(json.GetProperty("min").GetString()), what + " min");
-            Assert.AreEqual(spec.Max, double.Parse(json.GetProperty("max").GetString()), what + " max");
-            Assert.AreEqual(spec.Required, json.GetProperty("required").GetBoolean(), what + " required");
-        }
-
-        private static JsonElement Find(JsonElement array, string field, string name)
-        {
-            foreach (JsonElement item in array.EnumerateArray())
-            {
-                if (item.GetProperty(field).GetString() == name)
-                {
-                    return item;
-                }
-            }
-
-            throw new InvalidOperationException(name + " missing from the product model");
         }
 
         [TestMethod]
@@ -204,19 +137,6 @@ namespace StmNode.Tests.Hardware
             }
 
             throw new InvalidOperationException("service " + serviceId + " missing from the product model");
-        }
-
-        private static JsonElement Property(JsonElement service, string name)
-        {
-            foreach (JsonElement property in service.GetProperty("properties").EnumerateArray())
-            {
-                if (property.GetProperty("property_name").GetString() == name)
-                {
-                    return property;
-                }
-            }
-
-            throw new InvalidOperationException("property " + name + " missing from the product model");
         }
 
         private static HashSet<string> Names(JsonElement service, string list, string field)

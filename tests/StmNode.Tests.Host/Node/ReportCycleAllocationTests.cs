@@ -23,17 +23,17 @@ namespace StmNode.Tests.Node
 
         private static NodeReport Build(DateTime eventTime)
         {
-            NodeReport report = new NodeReport(PropertyNames.Service, 1000);
+            NodeReport report = new NodeReport(Stm32Service.Id, 1000);
             report.SetEventTime(eventTime);
-            report.AddInt(PropertyNames.Temperature, 18);
-            report.AddInt(PropertyNames.Humidity, 80);
-            report.AddInt(PropertyNames.GasAlarm, 1);
-            report.AddInt(PropertyNames.Flame, 1);
-            report.AddInt(PropertyNames.Water, 1);
-            report.AddInt(PropertyNames.Light, 0);
-            report.AddInt(PropertyNames.Led1, 0);
-            report.AddInt(PropertyNames.Led2, 1);
-            report.AddInt(PropertyNames.Led3, 0);
+            report.AddInt(Stm32Service.Temperature.Name, 18);
+            report.AddInt(Stm32Service.Humidity.Name, 80);
+            report.AddInt(Stm32Service.GasAlarm.Name, 1);
+            report.AddInt(Stm32Service.Flame.Name, 1);
+            report.AddInt(Stm32Service.Water.Name, 1);
+            report.AddInt(Stm32Service.Light.Name, 0);
+            report.AddInt(Stm32Service.Led1.Name, 0);
+            report.AddInt(Stm32Service.Led2.Name, 1);
+            report.AddInt(Stm32Service.Led3.Name, 0);
             return report;
         }
 
@@ -43,7 +43,7 @@ namespace StmNode.Tests.Node
             settings.Host = "example.iotda-device.cn-north-4.myhuaweicloud.com";
             settings.DeviceId = "660f1e2a7bbf9d23a1b2c3d4_node01";
             settings.Secret = "Sens0rS3cret!";
-            return new ProfileNodeCloud(new HuaweiIotdaProfile(settings, NodeDeviceModel.Create()), new ManualClock());
+            return new ProfileNodeCloud(new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel()), new ManualClock());
         }
 
         [TestMethod]
