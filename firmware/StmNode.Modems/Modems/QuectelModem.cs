@@ -35,7 +35,7 @@ namespace StmNode.Modems
 
         public readonly AtChannel Channel;
 
-        protected readonly ILog Log;
+        public readonly ILog Log;
 
         /// <summary>"bc26" or "ec20", for logs and <see cref="IMqttLink.Kind"/>.</summary>
         public abstract string Kind { get; }

@@ -11,6 +11,7 @@ using StmNode.Host.Emulators;
 using StmNode.IntegrationTests.Emulators;
 using StmNode.Modems;
 using StmNode.Mqtt;
+using StmNode.IntegrationTests.Support;
 using StmNode.Ports;
 using RecordingLog = StmNode.IntegrationTests.Support.RecordingLog;
 
@@ -38,7 +39,6 @@ namespace StmNode.IntegrationTests.Modems
                 : new Bc26Modem(channel, new RecordingLog(), null, null);
             var link = new QuectelMqttLink(modem);
             var received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
 
             Assert.AreEqual(LinkResult.Ok, link.Connect(Options(rig.Broker.Port)), link.LastError + "\n" + channel.Trace.Dump());
             Assert.AreEqual(LinkResult.Ok, link.Subscribe("down/#", 1), link.LastError);
@@ -51,7 +51,7 @@ namespace StmNode.IntegrationTests.Modems
             Assert.AreEqual(Json, Encoding.UTF8.GetString(published.Payload));
 
             await rig.Broker.PublishFromOtherClientAsync("down/cmd", Encoding.UTF8.GetBytes(Json));
-            PollUntil(link, () => received.Count > 0, 5000);
+            PollUntil(link, received, 5000);
             CollectionAssert.AreEqual(new[] { "down/cmd=" + Json }, received);
         }
 
@@ -75,9 +75,8 @@ namespace StmNode.IntegrationTests.Modems
             Assert.AreEqual(LinkResult.Ok, link.Connect(Options(rig.Broker.Port)), link.LastError + "\n" + channel.Trace.Dump());
             await rig.Broker.PublishFromOtherClientAsync("down/again", Encoding.UTF8.GetBytes("1"));
             var received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic);
-            PollUntil(link, () => received.Count > 0, 5000);
-            CollectionAssert.AreEqual(new[] { "down/again" }, received);
+            PollUntil(link, received, 5000);
+            CollectionAssert.AreEqual(new[] { "down/again=1" }, received);
         }
 
         [TestMethod]
@@ -88,7 +87,6 @@ namespace StmNode.IntegrationTests.Modems
             AtChannel channel = rig.Channel;
             var link = new EspAtMqttLink(new EspAtModem(channel, new RecordingLog()), "lab,net", "p\"w");
             var received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
 
             Assert.AreEqual(LinkResult.Ok, link.Connect(Options(rig.Broker.Port)), link.LastError + "\n" + channel.Trace.Dump());
             Assert.AreEqual(LinkResult.Ok, link.Subscribe("down/#", 1), link.LastError);
@@ -101,7 +99,7 @@ namespace StmNode.IntegrationTests.Modems
             Assert.IsFalse(channel.Trace.Dump().Contains("p\\\"w"), channel.Trace.Dump());
 
             await rig.Broker.PublishFromOtherClientAsync("down/cmd", Encoding.UTF8.GetBytes("x\r\nOK\r\n"));
-            PollUntil(link, () => received.Count > 0, 5000);
+            PollUntil(link, received, 5000);
             CollectionAssert.AreEqual(new[] { "down/cmd=x\r\nOK\r\n" }, received);
         }
 
@@ -141,7 +139,6 @@ namespace StmNode.IntegrationTests.Modems
 
             var link = new StreamMqttLink(connector, clock, new RecordingLog(), model + "-socket", 4096);
             var received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
             MqttConnectOptions connect = Options(rig.Broker.Port);
 
             Assert.AreEqual(LinkResult.Ok, link.Connect(connect), link.LastError + "\n" + channel.Trace.Dump());
@@ -153,7 +150,7 @@ namespace StmNode.IntegrationTests.Modems
             CollectionAssert.AreEqual(payload, published.Payload);
 
             await rig.Broker.PublishFromOtherClientAsync("down/cmd", Encoding.UTF8.GetBytes("go"));
-            PollUntil(link, () => received.Count > 0, 5000);
+            PollUntil(link, received, 5000);
             CollectionAssert.AreEqual(new[] { "down/cmd=go" }, received);
 
             link.Disconnect();
@@ -181,6 +178,16 @@ namespace StmNode.IntegrationTests.Modems
             {
                 link.Poll(50);
             }
+        }
+
+        /// <summary>Polls until a message was received, taking what arrives into received.</summary>
+        private static void PollUntil(IMqttLink link, List<string> received, int timeoutMs)
+        {
+            PollUntil(link, () =>
+            {
+                link.TakeInto(received);
+                return received.Count > 0;
+            }, timeoutMs);
         }
     }
 }
