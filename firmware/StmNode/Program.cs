@@ -132,7 +132,7 @@ namespace StmNode
             {
                 case "wifi":
                     X509Certificate ca = Secrets.IotdaRootCaPem.Length == 0 ? null : new X509Certificate(Secrets.IotdaRootCaPem);
-                    node.AddLink(new M2MqttLink(new WifiBearer(config.WifiSsid, config.WifiPassword, WifiJoinTimeoutMs), ca), null, null);
+                    node.AddLink(new M2MqttLink(new WifiBearer(config.WifiSsid, config.WifiPassword, WifiJoinTimeoutMs), ca, log), null, null);
                     break;
                 case "ec20":
                     QuectelModem ec20 = new QuectelModem(QuectelModel.Ec20, Channel("COM2", pins.Ec20Rx, pins.Ec20Tx, clock, log), log, Output(gpio, pins.Ec20PwrKey), Output(gpio, pins.Ec20Reset));

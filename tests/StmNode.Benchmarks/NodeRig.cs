@@ -34,9 +34,6 @@ namespace StmNode.Benchmarks
         private readonly StreamSerialLine _serial;
         private readonly SwitchableLine _line;
         private readonly NodeDownlink _downlink = new NodeDownlink();
-        private readonly byte[] _received = new byte[1024];
-        private string _receivedTopic;
-        private int _receivedCount;
 
         public NodeRig()
         {
@@ -71,13 +68,6 @@ namespace StmNode.Benchmarks
             {
                 Link.Subscribe(filter, 1);
             }
-
-            Link.MessageReceived += (topic, payload, offset, count) =>
-            {
-                _receivedTopic = topic;
-                _receivedCount = count;
-                Array.Copy(payload, offset, _received, 0, count);
-            };
         }
 
         public SystemClock Clock { get; }
@@ -130,14 +120,13 @@ namespace StmNode.Benchmarks
         /// </summary>
         public CloudMessage CommandCycle()
         {
-            _receivedTopic = null;
             Link.Poll(0);
-            if (_receivedTopic == null)
+            if (!Link.TryTakeMessage(out string topic, out byte[] payload))
             {
                 throw new InvalidOperationException("no command arrived");
             }
 
-            Cloud.Decode(_receivedTopic, _received, 0, _receivedCount, _downlink);
+            Cloud.Decode(topic, payload, 0, payload.Length, _downlink);
             CommandReply reply = Handler.Execute(_downlink);
             CloudMessage response = Cloud.EncodeCommandResponse(_downlink.RequestId, reply);
             if (Link.Publish(response.Topic, response.Payload, 0, response.Payload.Length, 1) != LinkResult.Ok)

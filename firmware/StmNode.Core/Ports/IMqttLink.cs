@@ -2,8 +2,9 @@ namespace StmNode.Ports
 {
     /// <summary>
     /// One MQTT session to a broker, whatever carries it: M2Mqtt over the ESP32's Wi-Fi, a Quectel or ESP-AT
-    /// modem's own MQTT stack, or Core's MQTT 3.1.1 client over a byte line. Every call is bounded in time.
-    /// Incoming messages and loss are raised from <see cref="Poll"/>, on the caller's thread.
+    /// modem's own MQTT stack, or Core's MQTT 3.1.1 client over a byte stream. Every call is bounded in time.
+    /// Received messages wait in the link's one bounded queue until <see cref="TryTakeMessage"/> takes them; loss is
+    /// raised from <see cref="Poll"/>, on the caller's thread.
     /// </summary>
     public interface IMqttLink
     {
@@ -15,6 +16,9 @@ namespace StmNode.Ports
         /// <summary>Human-readable detail of the last failure (never contains a secret).</summary>
         string LastError { get; }
 
+        /// <summary>Received messages lost because the queue was full (each one logged).</summary>
+        int DroppedMessages { get; }
+
         /// <summary>Brings up the bearer if needed and opens the MQTT session.</summary>
         LinkResult Connect(MqttConnectOptions options);
 
@@ -23,13 +27,14 @@ namespace StmNode.Ports
         /// <summary>Publishes count bytes of payload from offset. QoS 0 or 1.</summary>
         LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos);
 
-        /// <summary>Processes incoming data for at most timeoutMs; raises <see cref="MessageReceived"/> and <see cref="Lost"/>.</summary>
+        /// <summary>Processes incoming data for at most timeoutMs: queues received messages and raises <see cref="Lost"/>.</summary>
         void Poll(int timeoutMs);
 
-        /// <summary>Closes the session politely if possible; never throws.</summary>
-        void Disconnect();
+        /// <summary>Takes the oldest received message (the payload array is the caller's); false when none waits.</summary>
+        bool TryTakeMessage(out string topic, out byte[] payload);
 
-        event MqttMessageHandler MessageReceived;
+        /// <summary>Closes the session politely if possible; never throws. Messages already received stay to be taken.</summary>
+        void Disconnect();
 
         event LinkLostHandler Lost;
     }

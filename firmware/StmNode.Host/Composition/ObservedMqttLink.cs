@@ -6,7 +6,7 @@ namespace StmNode.Host.Composition
 {
     /// <summary>
     /// Passes every call through to the real link unchanged and tells the host what happened (connect and publish
-    /// outcomes with their duration, messages received), so the console, the summary line and fleet statistics see
+    /// outcomes with their duration, messages taken), so the console, the summary line and fleet statistics see
     /// the node's traffic without any node logic in the host.
     /// </summary>
     public sealed class ObservedMqttLink : IMqttLink
@@ -16,11 +16,6 @@ namespace StmNode.Host.Composition
         public ObservedMqttLink(IMqttLink inner)
         {
             _inner = inner ?? throw new ArgumentNullException(nameof(inner));
-            _inner.MessageReceived += (topic, payload, offset, count) =>
-            {
-                Received?.Invoke(topic, payload, offset, count);
-                MessageReceived?.Invoke(topic, payload, offset, count);
-            };
             _inner.Lost += reason =>
             {
                 LostObserved?.Invoke(reason);
@@ -34,13 +29,11 @@ namespace StmNode.Host.Composition
         /// <summary>A publish finished: topic, payload, result and how long it took (a QoS 1 publish waits for PUBACK).</summary>
         public event PublishObserver Published;
 
-        /// <summary>A message arrived (seen before Core gets it).</summary>
+        /// <summary>Core took a received message.</summary>
         public event MqttMessageHandler Received;
 
         /// <summary>The link reported a loss.</summary>
         public event Action<string> LostObserved;
-
-        public event MqttMessageHandler MessageReceived;
 
         public event LinkLostHandler Lost;
 
@@ -51,6 +44,8 @@ namespace StmNode.Host.Composition
         public bool IsConnected => _inner.IsConnected;
 
         public string LastError => _inner.LastError;
+
+        public int DroppedMessages => _inner.DroppedMessages;
 
         public LinkResult Connect(MqttConnectOptions options)
         {
@@ -71,6 +66,17 @@ namespace StmNode.Host.Composition
         }
 
         public void Poll(int timeoutMs) => _inner.Poll(timeoutMs);
+
+        public bool TryTakeMessage(out string topic, out byte[] payload)
+        {
+            if (!_inner.TryTakeMessage(out topic, out payload))
+            {
+                return false;
+            }
+
+            Received?.Invoke(topic, payload, 0, payload.Length);
+            return true;
+        }
 
         public void Disconnect() => _inner.Disconnect();
     }

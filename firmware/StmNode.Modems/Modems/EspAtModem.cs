@@ -36,6 +36,11 @@ namespace StmNode.Modems
 
         public readonly AtChannel Channel;
 
+        public ILog Log
+        {
+            get { return _log; }
+        }
+
         public bool NeedsInit { get; private set; }
 
         public bool WifiConnected { get; private set; }

@@ -13,18 +13,20 @@ namespace StmNode.Modems
     public sealed class EspAtMqttLink : IMqttLink
     {
         private readonly EspAtModem _modem;
-        private readonly LinkEvents _events = new LinkEvents(8);
+        private readonly MqttInbox _inbox;
         private readonly ArrayList _subscriptions = new ArrayList();
         private readonly ArrayList _subscriptionQos = new ArrayList();
         private string _lastError = string.Empty;
         private bool _hadSession;
+        private string _lostReason;
 
         public EspAtMqttLink(EspAtModem modem, string ssid, string wifiPassword)
         {
             _modem = modem;
             Ssid = ssid;
             WifiPassword = wifiPassword;
-            _modem.MessageReceived += _events.AddMessage;
+            _inbox = new MqttInbox(8, modem.Log, "esp-at");
+            _modem.MessageReceived += _inbox.Add;
             _modem.Lost += OnLost;
             _modem.Rebooted += delegate { OnLost("module rebooted"); };
         }
@@ -48,10 +50,9 @@ namespace StmNode.Modems
 
         public bool IsConnected { get; private set; }
 
-        /// <summary>Downlink messages dropped because more arrived during one command than the queue holds.</summary>
         public int DroppedMessages
         {
-            get { return _events.DroppedMessages; }
+            get { return _inbox.Dropped; }
         }
 
         public string LastError
@@ -63,8 +64,6 @@ namespace StmNode.Modems
         {
             get { return _modem; }
         }
-
-        public event MqttMessageHandler MessageReceived;
 
         public event LinkLostHandler Lost;
 
@@ -111,7 +110,9 @@ namespace StmNode.Modems
             }
 
             IsConnected = true;
-            _events.ForgetLoss();
+
+            // A new session supersedes a loss of the old one that was not raised yet.
+            _lostReason = null;
             _hadSession = true;
             for (int i = 0; i < _subscriptions.Count; i++)
             {
@@ -175,7 +176,18 @@ namespace StmNode.Modems
         public void Poll(int timeoutMs)
         {
             _modem.Channel.Poll(timeoutMs);
-            _events.Raise(MessageReceived, Lost);
+            string reason = _lostReason;
+            _lostReason = null;
+            LinkLostHandler lost = Lost;
+            if (reason != null && lost != null)
+            {
+                lost(reason);
+            }
+        }
+
+        public bool TryTakeMessage(out string topic, out byte[] payload)
+        {
+            return _inbox.TryTake(out topic, out payload);
         }
 
         public void Disconnect()
@@ -190,9 +202,10 @@ namespace StmNode.Modems
             bool wasConnected = IsConnected;
             IsConnected = false;
             _lastError = reason;
-            if (wasConnected)
+            if (wasConnected && _lostReason == null)
             {
-                _events.AddLoss(reason);
+                // Raised from Poll only: a URC handler must not re-enter a caller that is itself inside Publish.
+                _lostReason = reason;
             }
         }
 

@@ -13,13 +13,12 @@ namespace StmNode.Modems
     {
         private readonly IDigitalOutput _powerKey;
         private readonly IDigitalOutput _reset;
-        private readonly ILog _log;
 
         public QuectelModem(QuectelModel model, AtChannel channel, ILog log, IDigitalOutput powerKey, IDigitalOutput reset)
         {
             Model = model;
             Channel = channel;
-            _log = log;
+            Log = log;
             _powerKey = powerKey;
             _reset = reset;
             NeedsInit = true;
@@ -37,6 +36,8 @@ namespace StmNode.Modems
         public readonly QuectelModel Model;
 
         public readonly AtChannel Channel;
+
+        public readonly ILog Log;
 
         /// <summary>"bc26" or "ec20", for logs and <see cref="IMqttLink.Kind"/>.</summary>
         public string Kind
@@ -217,7 +218,7 @@ namespace StmNode.Modems
 
         private void OnBearerLost(string line)
         {
-            _log.Write(LogLevel.Warning, Kind, "PDP context deactivated by the network");
+            Log.Write(LogLevel.Warning, Kind, "PDP context deactivated by the network");
             ModemEventHandler handler = BearerLost;
             if (handler != null)
             {
@@ -227,7 +228,7 @@ namespace StmNode.Modems
 
         private void OnReboot(string line)
         {
-            _log.Write(LogLevel.Warning, Kind, "modem rebooted (" + line + ")");
+            Log.Write(LogLevel.Warning, Kind, "modem rebooted (" + line + ")");
             NeedsInit = true;
             SimReady = false;
             Registration = RegistrationState.Unknown;

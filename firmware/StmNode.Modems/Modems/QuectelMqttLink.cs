@@ -14,7 +14,7 @@ namespace StmNode.Modems
     {
         private readonly QuectelModem _modem;
         private readonly QuectelMqtt _mqtt;
-        private readonly LinkEvents _events = new LinkEvents(8);
+        private readonly MqttInbox _inbox;
         private readonly ArrayList _subscriptions = new ArrayList();
         private readonly ArrayList _subscriptionQos = new ArrayList();
         private int _nextMessageId = 1;
@@ -23,12 +23,14 @@ namespace StmNode.Modems
         // True once the whole bring-up (up to the PDP context) succeeded since the last reboot: a bring-up that
         // failed half-way must be redone, or every later QMTOPEN ends in "PDP not active" for good.
         private bool _bearerUp;
+        private string _lostReason;
 
         public QuectelMqttLink(QuectelModem modem)
         {
             _modem = modem;
             _mqtt = new QuectelMqtt(modem);
-            _mqtt.MessageReceived += _events.AddMessage;
+            _inbox = new MqttInbox(8, modem.Log, modem.Kind);
+            _mqtt.MessageReceived += _inbox.Add;
             _mqtt.Lost += OnLost;
             _modem.BearerLost += delegate { _bearerUp = false; };
             _modem.Rebooted += delegate
@@ -62,10 +64,9 @@ namespace StmNode.Modems
 
         public bool IsConnected { get; private set; }
 
-        /// <summary>Downlink messages dropped because more arrived during one command than the queue holds.</summary>
         public int DroppedMessages
         {
-            get { return _events.DroppedMessages; }
+            get { return _inbox.Dropped; }
         }
 
         public string LastError
@@ -77,8 +78,6 @@ namespace StmNode.Modems
         {
             get { return _mqtt; }
         }
-
-        public event MqttMessageHandler MessageReceived;
 
         public event LinkLostHandler Lost;
 
@@ -120,7 +119,9 @@ namespace StmNode.Modems
             }
 
             IsConnected = true;
-            _events.ForgetLoss();
+
+            // A new session supersedes a loss of the old one that was not raised yet.
+            _lostReason = null;
             for (int i = 0; i < _subscriptions.Count; i++)
             {
                 if (!_mqtt.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i], NextMessageId()))
@@ -188,7 +189,12 @@ namespace StmNode.Modems
         public void Poll(int timeoutMs)
         {
             _modem.Channel.Poll(timeoutMs);
-            _events.Raise(MessageReceived, Lost);
+            RaiseLoss();
+        }
+
+        public bool TryTakeMessage(out string topic, out byte[] payload)
+        {
+            return _inbox.TryTake(out topic, out payload);
         }
 
         public void Disconnect()
@@ -261,9 +267,21 @@ namespace StmNode.Modems
             bool wasConnected = IsConnected;
             IsConnected = false;
             _lastError = reason;
-            if (wasConnected)
+            if (wasConnected && _lostReason == null)
             {
-                _events.AddLoss(reason);
+                // Raised from Poll only: a URC handler must not re-enter a caller that is itself inside Publish.
+                _lostReason = reason;
+            }
+        }
+
+        private void RaiseLoss()
+        {
+            string reason = _lostReason;
+            _lostReason = null;
+            LinkLostHandler lost = Lost;
+            if (reason != null && lost != null)
+            {
+                lost(reason);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Collections;
 using StmNode.Ports;
 
 namespace StmNode.Mqtt
@@ -22,7 +21,7 @@ namespace StmNode.Mqtt
         private readonly MqttDecoder _decoder;
         private readonly MqttPacketIdSequence _packetIds = new MqttPacketIdSequence();
         private readonly byte[] _rx = new byte[256];
-        private readonly ArrayList _inbox = new ArrayList();
+        private readonly MqttInbox _inbox;
         private byte[] _tx = new byte[128];
         private int _rxStart;
         private int _rxEnd;
@@ -45,13 +44,11 @@ namespace StmNode.Mqtt
             _log = log;
             _kind = kind;
             _decoder = new MqttDecoder(maxPacketSize);
+            _inbox = new MqttInbox(8, log, Source);
             OpenTimeoutMs = 15000;
             ResponseTimeoutMs = 10000;
             PublishRetries = 2;
-            MaxQueuedMessages = 8;
         }
-
-        public event MqttMessageHandler MessageReceived;
 
         public event LinkLostHandler Lost;
 
@@ -65,10 +62,14 @@ namespace StmNode.Mqtt
         public int PublishRetries { get; set; }
 
         /// <summary>
-        /// Messages that arrive while Publish or Subscribe wait are kept for the next Poll, up to this many; beyond it
-        /// QoS 1 messages are left unacknowledged so the broker sends them again.
+        /// Received messages wait to be taken, up to this many (8 unless set); beyond it a QoS 1/2 message is left
+        /// unacknowledged, so the broker may send it again, and a QoS 0 one pushes out the oldest.
         /// </summary>
-        public int MaxQueuedMessages { get; set; }
+        public int MaxQueuedMessages
+        {
+            get { return _inbox.Capacity; }
+            set { _inbox.Capacity = value; }
+        }
 
         public string Kind
         {
@@ -83,6 +84,11 @@ namespace StmNode.Mqtt
         public string LastError
         {
             get { return _lastError; }
+        }
+
+        public int DroppedMessages
+        {
+            get { return _inbox.Dropped; }
         }
 
         public LinkResult Connect(MqttConnectOptions options)
@@ -118,7 +124,6 @@ namespace StmNode.Mqtt
             _decoder.Reset();
             _rxStart = 0;
             _rxEnd = 0;
-            _inbox.Clear();
             _pingSentMs = -1;
             EnsureTx(length);
             MqttEncoder.Connect(_tx, 0, packet, out error);
@@ -276,11 +281,6 @@ namespace StmNode.Mqtt
         public void Poll(int timeoutMs)
         {
             long deadline = _clock.UptimeMs + (timeoutMs > 0 ? timeoutMs : 0);
-            if (_connected)
-            {
-                DeliverInbox();
-            }
-
             // Keep-alive is serviced before every read and once more at the end, so a ping due exactly at the
             // deadline goes out now rather than one Poll late.
             bool done = false;
@@ -291,7 +291,6 @@ namespace StmNode.Mqtt
                 if (read == ReadGotPacket)
                 {
                     Dispatch();
-                    DeliverInbox();
                 }
 
                 done = read == ReadLinkLost || _clock.UptimeMs >= deadline;
@@ -312,6 +311,11 @@ namespace StmNode.Mqtt
                 // Nothing to wait for, but the caller's loop must not spin.
                 _clock.Sleep(timeoutMs);
             }
+        }
+
+        public bool TryTakeMessage(out string topic, out byte[] payload)
+        {
+            return _inbox.TryTake(out topic, out payload);
         }
 
         public void Disconnect()
@@ -427,14 +431,14 @@ namespace StmNode.Mqtt
             {
                 case MqttPacketType.Publish:
                     int qos = _decoder.Qos;
-                    if (_inbox.Count >= MaxQueuedMessages)
+                    if (qos > 0 && _inbox.IsFull)
                     {
-                        // Unacknowledged, a QoS 1/2 message comes again later; a QoS 0 one is lost.
-                        _log.Write(LogLevel.Warning, Source, "inbox full, message on '" + _decoder.Topic + "' not taken");
+                        // Unacknowledged, the broker may send it again (at the latest with a resumed session).
+                        _inbox.Refuse(_decoder.Topic);
                         return;
                     }
 
-                    _inbox.Add(new InboundMessage(_decoder));
+                    _inbox.Add(_decoder.Topic, _decoder.Buffer, _decoder.PayloadOffset, _decoder.PayloadCount);
                     if (qos > 0)
                     {
                         length = qos == 1
@@ -476,22 +480,6 @@ namespace StmNode.Mqtt
                     ? MqttEncoder.PubAck(_tx, 0, _decoder.PacketId, out error)
                     : MqttEncoder.PubRec(_tx, 0, _decoder.PacketId, out error);
                 Send(_tx, 0, length);
-            }
-        }
-
-        private void DeliverInbox()
-        {
-            // Only the messages queued now: a handler that publishes may queue more, which the next Poll delivers.
-            int count = _inbox.Count;
-            for (int i = 0; i < count && _inbox.Count > 0; i++)
-            {
-                InboundMessage message = (InboundMessage)_inbox[0];
-                _inbox.RemoveAt(0);
-                MqttMessageHandler handler = MessageReceived;
-                if (handler != null)
-                {
-                    handler(message.Topic, message.Payload, 0, message.Payload.Length);
-                }
             }
         }
 
@@ -593,23 +581,6 @@ namespace StmNode.Mqtt
             }
 
             return result;
-        }
-
-        /// <summary>A received message copied out of the decoder, so it survives until Poll delivers it.</summary>
-        private sealed class InboundMessage
-        {
-            public readonly string Topic;
-            public readonly byte[] Payload;
-
-            public InboundMessage(MqttDecoder decoder)
-            {
-                Topic = decoder.Topic;
-                Payload = new byte[decoder.PayloadCount];
-                for (int i = 0; i < Payload.Length; i++)
-                {
-                    Payload[i] = decoder.Buffer[decoder.PayloadOffset + i];
-                }
-            }
         }
     }
 }

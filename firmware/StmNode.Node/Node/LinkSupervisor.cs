@@ -1,4 +1,3 @@
-using System;
 using System.Collections;
 using StmNode.Config;
 using StmNode.Ports;
@@ -15,8 +14,6 @@ namespace StmNode.Node
     /// </summary>
     public sealed class LinkSupervisor
     {
-        public const int MaxPendingMessages = 16;
-
         private const string Source = "Link";
 
         private readonly IClock _clock;
@@ -27,8 +24,6 @@ namespace StmNode.Node
         private readonly Backoff _backoff;
         private readonly Backoff _failbackBackoff;
         private readonly ArrayList _slots = new ArrayList();
-        private readonly ArrayList _pendingTopics = new ArrayList();
-        private readonly ArrayList _pendingPayloads = new ArrayList();
         private int _current;
         private long _nextAttemptMs;
         private long _offlineSinceMs;
@@ -70,9 +65,6 @@ namespace StmNode.Node
         /// <summary>Times the node went back from a backup transport to a preferred one.</summary>
         public int FailbackCount { get; private set; }
 
-        /// <summary>Received messages dropped because the node did not take them in time.</summary>
-        public int DroppedMessages { get; private set; }
-
         public string LastError { get; private set; }
 
         /// <summary>Uptime of the next connect attempt while offline.</summary>
@@ -93,11 +85,6 @@ namespace StmNode.Node
             get { return _slots.Count == 0 ? null : Slot(_current).Info; }
         }
 
-        public int PendingCount
-        {
-            get { return _pendingTopics.Count; }
-        }
-
         /// <summary>Adds a transport; the order of calls is the failover order. Recovery and info may be null.</summary>
         public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
         {
@@ -112,7 +99,6 @@ namespace StmNode.Node
         {
             LinkSlot slot = new LinkSlot(link, recovery, info);
             slot.PlainPort = plainPort;
-            link.MessageReceived += (topic, payload, offset, count) => OnMessage(slot, topic, payload, offset, count);
             link.Lost += reason => OnLost(slot, reason);
             _slots.Add(slot);
         }
@@ -182,21 +168,23 @@ namespace StmNode.Node
             return result;
         }
 
-        /// <summary>Takes the oldest received message; false when there is none.</summary>
+        /// <summary>
+        /// Takes the oldest message a link received, the current link's first; false when there is none. A link that
+        /// is not current keeps what it received before a switch or during a fail-back try: nothing received is lost.
+        /// </summary>
         public bool TryTakeMessage(out string topic, out byte[] payload)
         {
-            if (_pendingTopics.Count == 0)
+            for (int i = 0; i < _slots.Count; i++)
             {
-                topic = null;
-                payload = null;
-                return false;
+                if (Slot((_current + i) % _slots.Count).Link.TryTakeMessage(out topic, out payload))
+                {
+                    return true;
+                }
             }
 
-            topic = (string)_pendingTopics[0];
-            payload = (byte[])_pendingPayloads[0];
-            _pendingTopics.RemoveAt(0);
-            _pendingPayloads.RemoveAt(0);
-            return true;
+            topic = null;
+            payload = null;
+            return false;
         }
 
         private void Attempt()
@@ -402,26 +390,6 @@ namespace StmNode.Node
             int delay = _backoff.NextDelayMs();
             _nextAttemptMs = _clock.UptimeMs + delay;
             Log(LogLevel.Warning, why + "; next attempt in " + delay.ToString() + " ms");
-        }
-
-        private void OnMessage(LinkSlot slot, string topic, byte[] payload, int offset, int count)
-        {
-            if (_slots.Count == 0 || slot != Slot(_current))
-            {
-                return;
-            }
-
-            if (_pendingTopics.Count >= MaxPendingMessages)
-            {
-                DroppedMessages++;
-                return;
-            }
-
-            // The payload is valid only during the callback: keep a copy for the node's turn.
-            byte[] copy = new byte[count];
-            Array.Copy(payload, offset, copy, 0, count);
-            _pendingTopics.Add(topic);
-            _pendingPayloads.Add(copy);
         }
 
         private void OnLost(LinkSlot slot, string reason)

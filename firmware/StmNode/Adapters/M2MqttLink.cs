@@ -1,9 +1,9 @@
 using System;
-using System.Collections;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
+using StmNode.Mqtt;
 using StmNode.Ports;
 
 namespace StmNode.Adapters
@@ -11,8 +11,8 @@ namespace StmNode.Adapters
     /// <summary>
     /// <see cref="IMqttLink"/> over the ESP32's Wi-Fi with nanoFramework.M2Mqtt (MQTT 3.1.1, TLS 1.2 checked against the
     /// CA given at start, so the certificate can be replaced in the configuration without code changes). M2Mqtt
-    /// raises messages and disconnects on its own threads: they are queued here and raised from <see cref="Poll"/>,
-    /// on the node's thread, as Core expects.
+    /// raises messages and disconnects on its own threads: messages wait in the inbox to be taken, the loss is raised
+    /// from <see cref="Poll"/>, on the node's thread, as Core expects.
     /// </summary>
     public sealed class M2MqttLink : IMqttLink
     {
@@ -20,7 +20,7 @@ namespace StmNode.Adapters
 
         private readonly WifiBearer _wifi;
         private readonly X509Certificate _caCert;
-        private readonly ArrayList _queue = new ArrayList();
+        private readonly MqttInbox _inbox;
         private readonly AutoResetEvent _signal = new AutoResetEvent(false);
         private MqttClient _client;
         private string _lostReason;
@@ -29,8 +29,9 @@ namespace StmNode.Adapters
         /// The broker's root CA (Secrets.IotdaRootCaPem). Null hands the TLS check to the CA stored in the device's
         /// network configuration (Device Explorer), if the firmware image uses it.
         /// </param>
-        public M2MqttLink(WifiBearer wifi, X509Certificate caCert)
+        public M2MqttLink(WifiBearer wifi, X509Certificate caCert, ILog log)
         {
+            _inbox = new MqttInbox(MaxQueued, log, "wifi");
             _wifi = wifi;
             _caCert = caCert;
             LastError = "";
@@ -52,7 +53,10 @@ namespace StmNode.Adapters
 
         public string LastError { get; private set; }
 
-        public event MqttMessageHandler MessageReceived;
+        public int DroppedMessages
+        {
+            get { return _inbox.Dropped; }
+        }
 
         public event LinkLostHandler Lost;
 
@@ -155,30 +159,9 @@ namespace StmNode.Adapters
 
         public void Poll(int timeoutMs)
         {
-            if (_queue.Count == 0 && _lostReason == null && timeoutMs > 0)
+            if (_inbox.Count == 0 && _lostReason == null && timeoutMs > 0)
             {
                 _signal.WaitOne(timeoutMs, false);
-            }
-
-            while (true)
-            {
-                MqttMsgPublishEventArgs message;
-                lock (_queue)
-                {
-                    if (_queue.Count == 0)
-                    {
-                        break;
-                    }
-
-                    message = (MqttMsgPublishEventArgs)_queue[0];
-                    _queue.RemoveAt(0);
-                }
-
-                MqttMessageHandler handler = MessageReceived;
-                if (handler != null && message.Message != null)
-                {
-                    handler(message.Topic, message.Message, 0, message.Message.Length);
-                }
             }
 
             string reason = _lostReason;
@@ -194,6 +177,11 @@ namespace StmNode.Adapters
             }
         }
 
+        public bool TryTakeMessage(out string topic, out byte[] payload)
+        {
+            return _inbox.TryTake(out topic, out payload);
+        }
+
         public void Disconnect()
         {
             MqttClient client = _client;
@@ -201,11 +189,6 @@ namespace StmNode.Adapters
             if (client != null)
             {
                 Close(client);
-            }
-
-            lock (_queue)
-            {
-                _queue.Clear();
             }
         }
 
@@ -217,13 +200,9 @@ namespace StmNode.Adapters
                 return;
             }
 
-            lock (_queue)
+            if (e.Message != null)
             {
-                // A node that cannot keep up loses the newest messages; IoTDA repeats unanswered requests.
-                if (_queue.Count < MaxQueued)
-                {
-                    _queue.Add(e);
-                }
+                _inbox.Add(e.Topic, e.Message, 0, e.Message.Length);
             }
 
             _signal.Set();

@@ -37,8 +37,6 @@ namespace StmNode.IntegrationTests.Emulators
 
         public IMqttLink Link { get; private set; } = null!;
 
-        public ConcurrentQueue<string> Received { get; } = new ConcurrentQueue<string>();
-
         public ConcurrentQueue<string> Losses { get; } = new ConcurrentQueue<string>();
 
         public static async Task<DriverRig> StartAsync(AtEmulator emulator, Func<AtChannel, RecordingLog, IMqttLink> createLink)
@@ -58,8 +56,6 @@ namespace StmNode.IntegrationTests.Emulators
             var channel = new AtChannel(line, new SystemClock(), log);
             var rig = new DriverRig(emulator, pipe, line, channel, broker, log);
             rig.Link = createLink(channel, log);
-            rig.Link.MessageReceived += (topic, payload, offset, count) =>
-                rig.Received.Enqueue(topic + " " + System.Text.Encoding.UTF8.GetString(payload, offset, count));
             rig.Link.Lost += reason => rig.Losses.Enqueue(reason);
             return rig;
         }
@@ -86,9 +82,9 @@ namespace StmNode.IntegrationTests.Emulators
             while (Environment.TickCount64 < deadline)
             {
                 Link.Poll(50);
-                if (Received.TryDequeue(out string? message))
+                if (Link.TryTakeMessage(out string? topic, out byte[]? payload))
                 {
-                    return message;
+                    return topic + " " + System.Text.Encoding.UTF8.GetString(payload);
                 }
             }
 

@@ -11,6 +11,7 @@ using StmNode.Host.Emulators;
 using StmNode.IntegrationTests.Emulators;
 using StmNode.Modems;
 using StmNode.Mqtt;
+using StmNode.IntegrationTests.Support;
 using StmNode.Ports;
 using RecordingLog = StmNode.IntegrationTests.Support.RecordingLog;
 
@@ -36,7 +37,6 @@ namespace StmNode.IntegrationTests.Modems
             var modem = new QuectelModem(ec20 ? QuectelModel.Ec20 : QuectelModel.Bc26, channel, new RecordingLog(), null, null);
             var link = new QuectelMqttLink(modem);
             var received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
 
             Assert.AreEqual(LinkResult.Ok, link.Connect(Options(rig.Broker.Port)), link.LastError + "\n" + channel.Trace.Dump());
             Assert.AreEqual(LinkResult.Ok, link.Subscribe("down/#", 1), link.LastError);
@@ -49,7 +49,7 @@ namespace StmNode.IntegrationTests.Modems
             Assert.AreEqual(Json, Encoding.UTF8.GetString(published.Payload));
 
             await rig.Broker.PublishFromOtherClientAsync("down/cmd", Encoding.UTF8.GetBytes(Json));
-            PollUntil(link, () => received.Count > 0, 5000);
+            PollUntil(link, received, 5000);
             CollectionAssert.AreEqual(new[] { "down/cmd=" + Json }, received);
         }
 
@@ -73,9 +73,8 @@ namespace StmNode.IntegrationTests.Modems
             Assert.AreEqual(LinkResult.Ok, link.Connect(Options(rig.Broker.Port)), link.LastError + "\n" + channel.Trace.Dump());
             await rig.Broker.PublishFromOtherClientAsync("down/again", Encoding.UTF8.GetBytes("1"));
             var received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic);
-            PollUntil(link, () => received.Count > 0, 5000);
-            CollectionAssert.AreEqual(new[] { "down/again" }, received);
+            PollUntil(link, received, 5000);
+            CollectionAssert.AreEqual(new[] { "down/again=1" }, received);
         }
 
         [TestMethod]
@@ -86,7 +85,6 @@ namespace StmNode.IntegrationTests.Modems
             AtChannel channel = rig.Channel;
             var link = new EspAtMqttLink(new EspAtModem(channel, new RecordingLog()), "lab,net", "p\"w");
             var received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
 
             Assert.AreEqual(LinkResult.Ok, link.Connect(Options(rig.Broker.Port)), link.LastError + "\n" + channel.Trace.Dump());
             Assert.AreEqual(LinkResult.Ok, link.Subscribe("down/#", 1), link.LastError);
@@ -99,7 +97,7 @@ namespace StmNode.IntegrationTests.Modems
             Assert.IsFalse(channel.Trace.Dump().Contains("p\\\"w"), channel.Trace.Dump());
 
             await rig.Broker.PublishFromOtherClientAsync("down/cmd", Encoding.UTF8.GetBytes("x\r\nOK\r\n"));
-            PollUntil(link, () => received.Count > 0, 5000);
+            PollUntil(link, received, 5000);
             CollectionAssert.AreEqual(new[] { "down/cmd=x\r\nOK\r\n" }, received);
         }
 
@@ -139,7 +137,6 @@ namespace StmNode.IntegrationTests.Modems
 
             var link = new StreamMqttLink(connector, clock, new RecordingLog(), model + "-socket", 4096);
             var received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
             MqttConnectOptions connect = Options(rig.Broker.Port);
 
             Assert.AreEqual(LinkResult.Ok, link.Connect(connect), link.LastError + "\n" + channel.Trace.Dump());
@@ -151,7 +148,7 @@ namespace StmNode.IntegrationTests.Modems
             CollectionAssert.AreEqual(payload, published.Payload);
 
             await rig.Broker.PublishFromOtherClientAsync("down/cmd", Encoding.UTF8.GetBytes("go"));
-            PollUntil(link, () => received.Count > 0, 5000);
+            PollUntil(link, received, 5000);
             CollectionAssert.AreEqual(new[] { "down/cmd=go" }, received);
 
             link.Disconnect();
@@ -179,6 +176,16 @@ namespace StmNode.IntegrationTests.Modems
             {
                 link.Poll(50);
             }
+        }
+
+        /// <summary>Polls until a message was received, taking what arrives into received.</summary>
+        private static void PollUntil(IMqttLink link, List<string> received, int timeoutMs)
+        {
+            PollUntil(link, () =>
+            {
+                link.TakeInto(received);
+                return received.Count > 0;
+            }, timeoutMs);
         }
     }
 }

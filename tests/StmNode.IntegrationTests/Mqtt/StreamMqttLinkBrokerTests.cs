@@ -10,6 +10,7 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using StmNode.Host.Adapters;
 using StmNode.Mqtt;
+using StmNode.IntegrationTests.Support;
 using StmNode.Ports;
 
 namespace StmNode.IntegrationTests.Mqtt
@@ -31,7 +32,6 @@ namespace StmNode.IntegrationTests.Mqtt
             StreamMqttLink link = new StreamMqttLink(connector, new StopwatchClock(), new ListLog(), "tcp", 4096);
             link.ResponseTimeoutMs = 5000;
             List<string> received = new List<string>();
-            link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
 
             Assert.AreEqual(LinkResult.Ok, link.Connect(Options(port, Password, keepAliveSeconds: 1)), link.LastError);
             Assert.AreEqual(LinkResult.Ok, link.Subscribe("stmnode/it/#", 1), link.LastError);
@@ -43,6 +43,7 @@ namespace StmNode.IntegrationTests.Mqtt
             while ((received.Count == 0 || connector.Line.PingResponses == 0) && waited.ElapsedMilliseconds < 10000)
             {
                 link.Poll(100);
+                link.TakeInto(received);
             }
 
             CollectionAssert.AreEqual(new[] { "stmnode/it/report={\"temperature\":23.5}" }, received);

@@ -8,6 +8,7 @@ using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using StmNode.Host.Adapters;
 using StmNode.Mqtt;
+using StmNode.IntegrationTests.Support;
 using StmNode.Ports;
 
 namespace StmNode.IntegrationTests.Mqtt
@@ -46,7 +47,6 @@ namespace StmNode.IntegrationTests.Mqtt
                 StreamMqttLink link = new StreamMqttLink(new TcpStreamConnector(), new StopwatchClock(), new NullLog(), "tcp", 4096);
                 link.ResponseTimeoutMs = 5000;
                 List<string> received = new List<string>();
-                link.MessageReceived += (topic, payload, offset, count) => received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
                 MqttConnectOptions options = new MqttConnectOptions { Host = "127.0.0.1", Port = port, ClientId = "stmnode-mosq", KeepAliveSeconds = 1 };
 
                 Assert.AreEqual(LinkResult.Ok, link.Connect(options), link.LastError);
@@ -61,6 +61,7 @@ namespace StmNode.IntegrationTests.Mqtt
                 while (watch.ElapsedMilliseconds < 2500 && link.IsConnected)
                 {
                     link.Poll(100);
+                    link.TakeInto(received);
                 }
 
                 Assert.IsTrue(link.IsConnected, link.LastError);

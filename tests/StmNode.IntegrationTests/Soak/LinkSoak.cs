@@ -92,13 +92,6 @@ namespace StmNode.IntegrationTests.Soak
             HashSet<int> dropped = new HashSet<int>();
             HashSet<int> accepted = new HashSet<int>();
             HashSet<string> sent = new HashSet<string>();
-            link.MessageReceived += (topic, payload, offset, count) =>
-            {
-                if (topic.StartsWith(SoakBroker.CommandPrefix, StringComparison.Ordinal))
-                {
-                    received.Enqueue(topic.Substring(SoakBroker.CommandPrefix.Length));
-                }
-            };
             link.Lost += reason => result.Losses++;
 
             // Every kind of fault once, in a seeded order, before the choice becomes random: even a short run sees all.
@@ -295,6 +288,7 @@ namespace StmNode.IntegrationTests.Soak
         /// <summary>Answers each newly delivered request id once; a repeated delivery is not answered again.</summary>
         private static void Answer(IMqttLink link, Queue<string> received, HashSet<string> delivered, List<string> pending, RequestCache answered, SoakResult result)
         {
+            TakeCommands(link, received);
             while (received.Count > 0)
             {
                 string id = received.Dequeue();
@@ -319,6 +313,20 @@ namespace StmNode.IntegrationTests.Soak
                 else
                 {
                     i++;
+                }
+            }
+
+            // What arrived while answering waits for the next round.
+            TakeCommands(link, received);
+        }
+
+        private static void TakeCommands(IMqttLink link, Queue<string> received)
+        {
+            while (link.TryTakeMessage(out string topic, out byte[] _))
+            {
+                if (topic.StartsWith(SoakBroker.CommandPrefix, StringComparison.Ordinal))
+                {
+                    received.Enqueue(topic.Substring(SoakBroker.CommandPrefix.Length));
                 }
             }
         }

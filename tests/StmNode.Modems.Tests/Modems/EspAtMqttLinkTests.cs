@@ -206,15 +206,12 @@ namespace StmNode.Tests.Modems
             EspAtMqttLink link = EspAtScripts.Connected(line, clock);
             line.ChunkSize = chunk;
             ArrayList received = new ArrayList();
-            link.MessageReceived += delegate(string topic, byte[] payload, int offset, int count)
-            {
-                received.Add(topic + "|" + Encoding.UTF8.GetString(payload, offset, count));
-            };
             line.Send("\r\n+MQTTSUBRECV:0,\"$oc/cmd\",14,{\"x\":\"\r\nOK\r\n\"}\r\n");
 
             for (int i = 0; i < 100 && received.Count == 0; i++)
             {
                 link.Poll(10);
+                TakenMessages.Into(link, received, "|");
             }
 
             Assert.AreEqual(1, received.Count);

@@ -39,10 +39,6 @@ namespace StmNode.Tests.Modems
             StreamMqttLink link = new StreamMqttLink(connector, clock, new RecordingLog(), "bc26-socket", 1024);
             ArrayList received = new ArrayList();
             ArrayList lost = new ArrayList();
-            link.MessageReceived += delegate(string topic, byte[] payload, int offset, int count)
-            {
-                received.Add(topic + "=" + Encoding.UTF8.GetString(payload, offset, count));
-            };
             link.Lost += delegate(string reason) { lost.Add(reason); };
             MqttConnectOptions options = new MqttConnectOptions();
             options.Host = "broker";
@@ -54,6 +50,7 @@ namespace StmNode.Tests.Modems
             LinkResult connected = link.Connect(options);
             LinkResult published = link.Publish("t", Encoding.UTF8.GetBytes("{}"), 0, 2, 0);
             link.Poll(100);
+            TakenMessages.Into(link, received, "=");
             line.Send("\r\nNO CARRIER\r\n");
             link.Poll(100);
             LinkResult after = link.Publish("t", Encoding.UTF8.GetBytes("\rAT+QPOWD=1\r"), 0, 12, 0);

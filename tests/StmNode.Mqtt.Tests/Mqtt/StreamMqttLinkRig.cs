@@ -5,7 +5,7 @@ using StmNode.Tests.Fakes;
 
 namespace StmNode.Tests.Mqtt
 {
-    /// <summary>A <see cref="StreamMqttLink"/> wired to scripted bytes in virtual time, recording what it raises.</summary>
+    /// <summary>A <see cref="StreamMqttLink"/> wired to scripted bytes in virtual time, recording what it receives and raises.</summary>
     public sealed class StreamMqttLinkRig
     {
         /// <summary>CONNECT for <see cref="Options"/>: client "c1", user "u", password "p", keep-alive 60 s, clean.</summary>
@@ -16,15 +16,14 @@ namespace StmNode.Tests.Mqtt
         public readonly RecordingLog Log = new RecordingLog();
         public readonly ScriptedSerialLine Line;
         public readonly StreamMqttLink Link;
-        public readonly ArrayList Messages = new ArrayList();
         public readonly ArrayList LostReasons = new ArrayList();
+        private readonly ArrayList _messages = new ArrayList();
 
         public StreamMqttLinkRig()
         {
             Line = new ScriptedSerialLine(Clock);
             Connector.Add(Line);
             Link = new StreamMqttLink(Connector, Clock, Log, "tcp", 512);
-            Link.MessageReceived += OnMessage;
             Link.Lost += OnLost;
         }
 
@@ -61,15 +60,26 @@ namespace StmNode.Tests.Mqtt
             Line.Enqueue(HexBytes.Parse(hex));
         }
 
+        /// <summary>Every message taken from the link so far, as "topic=payload-as-hex" (reading it takes what waits).</summary>
+        public ArrayList Messages
+        {
+            get
+            {
+                string topic;
+                byte[] payload;
+                while (Link.TryTakeMessage(out topic, out payload))
+                {
+                    _messages.Add(topic + "=" + HexBytes.Format(payload, 0, payload.Length));
+                }
+
+                return _messages;
+            }
+        }
+
         /// <summary>"topic=payload-as-hex" of received message i.</summary>
         public string Message(int index)
         {
             return (string)Messages[index];
-        }
-
-        private void OnMessage(string topic, byte[] payload, int offset, int count)
-        {
-            Messages.Add(topic + "=" + HexBytes.Format(payload, offset, count));
         }
 
         private void OnLost(string reason)

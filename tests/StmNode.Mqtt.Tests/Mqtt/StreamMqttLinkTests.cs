@@ -356,7 +356,7 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
-        public void Publish_MessageArrivingWhileWaiting_IsAckedAndDeliveredByNextPoll()
+        public void Publish_MessageArrivingWhileWaiting_IsAckedAndQueued()
         {
             StreamMqttLinkRig rig = StreamMqttLinkRig.Connected();
             rig.Inbound("32 06 00 01 63 00 07 7A 40 02 00 01");
@@ -364,15 +364,13 @@ namespace StmNode.Tests.Mqtt
             LinkResult result = rig.Link.Publish("t", null, 0, 0, 1);
 
             Assert.AreEqual((int)LinkResult.Ok, (int)result);
-            Assert.AreEqual(0, rig.Messages.Count);
             Assert.AreEqual("32 05 00 01 74 00 01 40 02 00 07", rig.Line.WrittenHex());
-            rig.Link.Poll(0);
             Assert.AreEqual(1, rig.Messages.Count);
             Assert.AreEqual("c=7A", rig.Message(0));
         }
 
         [TestMethod]
-        public void Poll_Qos0Message_RaisesMessageReceived()
+        public void Poll_Qos0Message_IsQueuedToBeTaken()
         {
             StreamMqttLinkRig rig = StreamMqttLinkRig.Connected();
             rig.Inbound("30 07 00 03 61 2F 62 68 69");
@@ -583,6 +581,23 @@ namespace StmNode.Tests.Mqtt
             Assert.AreEqual(1, rig.Messages.Count);
             Assert.AreEqual("c=61", rig.Message(0));
             Assert.AreEqual("32 05 00 01 74 00 01 40 02 00 07", rig.Line.WrittenHex());
+            Assert.AreEqual(1, rig.Link.DroppedMessages);
+            Assert.IsTrue(rig.Log.Contains("message on 'c' not taken"), rig.Log.All());
+        }
+
+        [TestMethod]
+        public void Poll_InboxFullOfQos0_OldestDroppedCountedAndLogged()
+        {
+            StreamMqttLinkRig rig = StreamMqttLinkRig.Connected();
+            rig.Link.MaxQueuedMessages = 1;
+            rig.Inbound("30 04 00 01 61 31 30 04 00 01 62 32");
+
+            rig.Link.Poll(100);
+
+            Assert.AreEqual(1, rig.Messages.Count);
+            Assert.AreEqual("b=32", rig.Message(0));
+            Assert.AreEqual(1, rig.Link.DroppedMessages);
+            Assert.IsTrue(rig.Log.Contains("dropped the oldest message, on 'a'"), rig.Log.All());
         }
 
         [TestMethod]

@@ -145,7 +145,7 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
-        public void Step_MessageFromStandbyLink_Ignored()
+        public void TryTakeMessage_StandbyLinkHoldsOne_TakenAfterTheCurrentLinks()
         {
             ManualClock clock = new ManualClock();
             FakeMqttLink wifi = new FakeMqttLink("wifi");
@@ -165,6 +165,8 @@ namespace StmNode.Tests.Node
             byte[] payload;
             Assert.IsTrue(links.TryTakeMessage(out topic, out payload));
             Assert.AreEqual("cmd/2", topic);
+            Assert.IsTrue(links.TryTakeMessage(out topic, out payload));
+            Assert.AreEqual("cmd/1", topic);
             Assert.IsFalse(links.TryTakeMessage(out topic, out payload));
         }
 

@@ -6,7 +6,8 @@ namespace StmNode.Tests.Fakes
 {
     /// <summary>
     /// An IMqttLink for node tests: records connects, subscriptions and publishes, and lets the test refuse connects,
-    /// inject downlinks and cut the link. Injected messages and losses are raised from Poll, like a real link.
+    /// inject downlinks and cut the link. Injected messages are received by Poll and losses raised from it, like a
+    /// real link.
     /// </summary>
     public sealed class FakeMqttLink : IMqttLink
     {
@@ -14,6 +15,7 @@ namespace StmNode.Tests.Fakes
         private readonly ArrayList _publishedPayloads = new ArrayList();
         private readonly ArrayList _publishedAt = new ArrayList();
         private readonly ArrayList _inbox = new ArrayList();
+        private readonly ArrayList _received = new ArrayList();
         private string _pendingLoss;
 
         public FakeMqttLink(string kind)
@@ -51,7 +53,11 @@ namespace StmNode.Tests.Fakes
             get { return _publishedTopics.Count; }
         }
 
-        public event MqttMessageHandler MessageReceived;
+        /// <summary>The fake's queue is unbounded: it never drops.</summary>
+        public int DroppedMessages
+        {
+            get { return 0; }
+        }
 
         public event LinkLostHandler Lost;
 
@@ -90,7 +96,7 @@ namespace StmNode.Tests.Fakes
             return -1;
         }
 
-        /// <summary>Queues a message from the broker; delivered on the next Poll.</summary>
+        /// <summary>Queues a message from the broker; received by the next Poll while connected.</summary>
         public void Inject(string topic, string payload)
         {
             _inbox.Add(topic);
@@ -168,16 +174,27 @@ namespace StmNode.Tests.Fakes
 
             while (_inbox.Count > 0 && IsConnected)
             {
-                string topic = (string)_inbox[0];
-                byte[] payload = (byte[])_inbox[1];
+                _received.Add(_inbox[0]);
+                _received.Add(_inbox[1]);
                 _inbox.RemoveAt(0);
                 _inbox.RemoveAt(0);
-                MqttMessageHandler handler = MessageReceived;
-                if (handler != null)
-                {
-                    handler(topic, payload, 0, payload.Length);
-                }
             }
+        }
+
+        public bool TryTakeMessage(out string topic, out byte[] payload)
+        {
+            if (_received.Count == 0)
+            {
+                topic = null;
+                payload = null;
+                return false;
+            }
+
+            topic = (string)_received[0];
+            payload = (byte[])_received[1];
+            _received.RemoveAt(0);
+            _received.RemoveAt(0);
+            return true;
         }
 
         public void Disconnect()
