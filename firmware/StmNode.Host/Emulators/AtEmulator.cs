@@ -298,17 +298,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            int generation = Generation;
-            Task.Delay(delay).ContinueWith(_ =>
-            {
-                lock (Sync)
-                {
-                    if (Generation == generation && ReferenceEquals(_payload, request))
-                    {
-                        Write(prompt);
-                    }
-                }
-            }, TaskScheduler.Default);
+            RunThen(() => Task.Delay(delay), () => Write(prompt), () => ReferenceEquals(_payload, request));
         }
 
         /// <summary>Enters transparent mode over an open TCP connection: device bytes go to the peer and back.</summary>
@@ -354,6 +344,59 @@ namespace StmNode.Host.Emulators
             if (_mode == InputMode.Transparent)
             {
                 _mode = InputMode.Command;
+            }
+        }
+
+        /// <summary>
+        /// Runs network work in the background, then hands its result to <paramref name="complete"/> under
+        /// <see cref="Sync"/> while the work still belongs: same boot (<see cref="Generation"/>) and
+        /// <paramref name="isCurrent"/>, when given, still true (e.g. the client still holds that session). A result
+        /// that no longer belongs prints nothing; <paramref name="discard"/> may close what it opened.
+        /// </summary>
+        protected void RunThen<T>(Func<Task<T>> work, Action<T> complete, Func<bool>? isCurrent = null, Action<T>? discard = null)
+        {
+            int generation = Generation;
+            RunAsync(async () =>
+            {
+                T result = await work().ConfigureAwait(false);
+                lock (Sync)
+                {
+                    if (Generation == generation && (isCurrent == null || isCurrent()))
+                    {
+                        complete(result);
+                    }
+                    else
+                    {
+                        discard?.Invoke(result);
+                    }
+                }
+            });
+        }
+
+        /// <summary><see cref="RunThen{T}"/> for work without a result (a delay).</summary>
+        protected void RunThen(Func<Task> work, Action complete, Func<bool>? isCurrent = null)
+        {
+            RunThen(async () =>
+            {
+                await work().ConfigureAwait(false);
+                return true;
+            }, _ => complete(), isCurrent);
+        }
+
+        /// <summary>Opens a TCP connection within timeoutMs; null when it fails.</summary>
+        protected static async Task<TcpClient?> ConnectTcpAsync(string host, int port, int timeoutMs)
+        {
+            var tcp = new TcpClient();
+            try
+            {
+                using var cts = new CancellationTokenSource(timeoutMs);
+                await tcp.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
+                return tcp;
+            }
+            catch (Exception ex) when (ex is SocketException || ex is OperationCanceledException || ex is IOException)
+            {
+                tcp.Dispose();
+                return null;
             }
         }
 

@@ -248,48 +248,22 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            int generation = Generation;
-            int timeout = Options.BrokerTimeoutMs;
-            _busy = true;
-            RunAsync(async () =>
-            {
-                var tcp = new TcpClient();
-                bool connected;
-                try
+            RunBlocking(
+                () => ConnectTcpAsync(host, port, Options.BrokerTimeoutMs),
+                tcp =>
                 {
-                    using var cts = new System.Threading.CancellationTokenSource(timeout);
-                    await tcp.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
-                    connected = true;
-                }
-                catch (Exception ex) when (ex is SocketException || ex is OperationCanceledException || ex is System.IO.IOException)
-                {
-                    connected = false;
-                }
-
-                lock (Sync)
-                {
-                    if (Generation == generation)
+                    if (tcp == null)
                     {
-                        _busy = false;
-                    }
-
-                    if (Generation != generation || !connected)
-                    {
-                        tcp.Dispose();
-                        if (Generation == generation)
-                        {
-                            Error();
-                            Line("CLOSED");
-                        }
-
+                        Error();
+                        Line("CLOSED");
                         return;
                     }
 
                     _pendingTcp = tcp;
                     Line("CONNECT");
                     Ok();
-                }
-            });
+                },
+                tcp => tcp?.Dispose());
         }
 
         private void CipSend(AtCommand c)
@@ -425,24 +399,10 @@ namespace StmNode.Host.Emulators
             _port = port;
             _reconnect = reconnect;
             _connecting = true;
-            int generation = Generation;
-            _busy = true;
-            RunAsync(async () =>
-            {
-                BrokerSession? session = await ConnectBroker().ConfigureAwait(false);
-                lock (Sync)
+            RunBlocking(
+                ConnectBroker,
+                session =>
                 {
-                    if (Generation == generation)
-                    {
-                        _busy = false;
-                    }
-
-                    if (Generation != generation)
-                    {
-                        session?.Abort();
-                        return;
-                    }
-
                     _connecting = false;
                     if (session == null)
                     {
@@ -451,10 +411,10 @@ namespace StmNode.Host.Emulators
                         return;
                     }
 
-                    UseSession(session, generation);
+                    UseSession(session, Generation);
                     Ok();
-                }
-            });
+                },
+                session => session?.Abort());
         }
 
         private async Task<BrokerSession?> ConnectBroker()
@@ -631,23 +591,10 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            int generation = Generation;
-            _busy = true;
-            RunAsync(async () =>
-            {
-                int[]? granted = await session.SubscribeAsync(new[] { new KeyValuePair<string, int>(topic, qos) }).ConfigureAwait(false);
-                lock (Sync)
+            RunBlocking(
+                () => session.SubscribeAsync(new[] { new KeyValuePair<string, int>(topic, qos) }),
+                granted =>
                 {
-                    if (Generation == generation)
-                    {
-                        _busy = false;
-                    }
-
-                    if (Generation != generation)
-                    {
-                        return;
-                    }
-
                     if (granted != null && granted[0] != 128)
                     {
                         _subscriptions[topic] = qos;
@@ -657,8 +604,7 @@ namespace StmNode.Host.Emulators
                     {
                         Error();
                     }
-                }
-            });
+                });
         }
 
         private void MqttUnsub(AtCommand c)
@@ -679,31 +625,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            int generation = Generation;
-            _busy = true;
-            RunAsync(async () =>
-            {
-                bool done = await session.UnsubscribeAsync(new[] { topic }).ConfigureAwait(false);
-                lock (Sync)
-                {
-                    if (Generation == generation)
-                    {
-                        _busy = false;
-                    }
-
-                    if (Generation == generation)
-                    {
-                        if (done)
-                        {
-                            Ok();
-                        }
-                        else
-                        {
-                            Error();
-                        }
-                    }
-                }
-            });
+            RunBlocking(() => session.UnsubscribeAsync(new[] { topic }), OkOrError);
         }
 
         private void MqttPub(AtCommand c)
@@ -721,31 +643,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            int generation = Generation;
-            _busy = true;
-            RunAsync(async () =>
-            {
-                bool sent = await session.PublishAsync(topic, Encoding.UTF8.GetBytes(data), qos, retain).ConfigureAwait(false);
-                lock (Sync)
-                {
-                    if (Generation == generation)
-                    {
-                        _busy = false;
-                    }
-
-                    if (Generation == generation)
-                    {
-                        if (sent)
-                        {
-                            Ok();
-                        }
-                        else
-                        {
-                            Error();
-                        }
-                    }
-                }
-            });
+            RunBlocking(() => session.PublishAsync(topic, Encoding.UTF8.GetBytes(data), qos, retain), OkOrError);
         }
 
         private void MqttPubRaw(AtCommand c)
@@ -764,27 +662,32 @@ namespace StmNode.Host.Emulators
             }
 
             Ok();
-            int generation = Generation;
-            BeginPayload("\r\n>", length, length, payload =>
-            {
-                _busy = true;
-                RunAsync(async () =>
-                {
-                    bool sent = await session.PublishAsync(topic, payload, qos, retain).ConfigureAwait(false);
-                    lock (Sync)
-                    {
-                        if (Generation == generation)
-                        {
-                            _busy = false;
-                        }
+            BeginPayload("\r\n>", length, length, payload => RunBlocking(
+                () => session.PublishAsync(topic, payload, qos, retain),
+                sent => Line(sent ? "+MQTTPUB:OK" : "+MQTTPUB:FAIL")), Error);
+        }
 
-                        if (Generation == generation)
-                        {
-                            Line(sent ? "+MQTTPUB:OK" : "+MQTTPUB:FAIL");
-                        }
-                    }
-                });
-            }, Error);
+        /// <summary>A blocking command: <c>busy p...</c> to anything else until its network work completes.</summary>
+        private void RunBlocking<T>(Func<Task<T>> work, Action<T> complete, Action<T>? discard = null)
+        {
+            _busy = true;
+            RunThen(work, result =>
+            {
+                _busy = false;
+                complete(result);
+            }, null, discard);
+        }
+
+        private void OkOrError(bool done)
+        {
+            if (done)
+            {
+                Ok();
+            }
+            else
+            {
+                Error();
+            }
         }
     }
 }

@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
 
@@ -97,7 +96,6 @@ namespace StmNode.Host.Emulators
         internal void StartPublish(QmtClient client, int messageId, int qos, bool retain, string topic, byte[] payload)
         {
             BrokerSession? session = client.Session;
-            int generation = Generation;
             if (client.SendFormat == 1)
             {
                 byte[]? decoded = FromHex(payload);
@@ -110,17 +108,10 @@ namespace StmNode.Host.Emulators
                 payload = decoded;
             }
 
-            RunAsync(async () =>
-            {
-                bool sent = session != null && await session.PublishAsync(topic, payload, qos, retain).ConfigureAwait(false);
-                lock (Sync)
-                {
-                    if (Generation == generation && ReferenceEquals(client.Session, session))
-                    {
-                        Line("+QMTPUB: " + client.Index + "," + messageId + "," + (sent ? 0 : 2));
-                    }
-                }
-            });
+            RunThen(
+                () => session == null ? Task.FromResult(false) : session.PublishAsync(topic, payload, qos, retain),
+                sent => Line("+QMTPUB: " + client.Index + "," + messageId + "," + (sent ? 0 : 2)),
+                () => ReferenceEquals(client.Session, session));
         }
 
         /// <summary>Enters the prompt mode for a publish; Ctrl-Z sends when <paramref name="fixedLength"/> is negative.</summary>
@@ -182,17 +173,7 @@ namespace StmNode.Host.Emulators
         {
             int delay = Options.RegistrationDelayMs;
             _registeredAtTick = Environment.TickCount64 + delay;
-            int generation = Generation;
-            Task.Delay(Math.Max(1, delay)).ContinueWith(_ =>
-            {
-                lock (Sync)
-                {
-                    if (Generation == generation && IsRegistered)
-                    {
-                        OnRegistered();
-                    }
-                }
-            }, TaskScheduler.Default);
+            RunThen(() => Task.Delay(Math.Max(1, delay)), OnRegistered, () => IsRegistered);
         }
 
         /// <summary>Unsolicited output when the network registration completes.</summary>
@@ -697,25 +678,17 @@ namespace StmNode.Host.Emulators
             var session = new BrokerSession(Options.BrokerTimeoutMs);
             client.Session = session;
             client.Opening = true;
-            int generation = Generation;
-            RunAsync(async () =>
-            {
-                int result = await session.OpenAsync(host, port).ConfigureAwait(false);
-                lock (Sync)
+            RunThen(
+                () => session.OpenAsync(host, port),
+                result =>
                 {
-                    if (Generation != generation || !ReferenceEquals(client.Session, session))
-                    {
-                        session.Abort();
-                        return;
-                    }
-
                     client.Opening = false;
                     if (result == 0)
                     {
                         client.Opened = true;
                         client.Host = host;
                         client.Port = port;
-                        AttachSessionEvents(client, session, generation);
+                        AttachSessionEvents(client, session, Generation);
                     }
                     else
                     {
@@ -723,8 +696,9 @@ namespace StmNode.Host.Emulators
                     }
 
                     Line("+QMTOPEN: " + client.Index + "," + result);
-                }
-            });
+                },
+                () => ReferenceEquals(client.Session, session),
+                _ => session.Abort());
         }
 
         private void AttachSessionEvents(QmtClient client, BrokerSession session, int generation)
@@ -818,17 +792,10 @@ namespace StmNode.Host.Emulators
             };
             Ok();
             client.State = QmtClient.StateConnecting;
-            int generation = Generation;
-            RunAsync(async () =>
-            {
-                int code = await session.ConnectAsync(request).ConfigureAwait(false);
-                lock (Sync)
+            RunThen(
+                () => session.ConnectAsync(request),
+                code =>
                 {
-                    if (Generation != generation || !ReferenceEquals(client.Session, session))
-                    {
-                        return;
-                    }
-
                     if (code == 0)
                     {
                         client.State = QmtClient.StateConnected;
@@ -845,8 +812,8 @@ namespace StmNode.Host.Emulators
                         client.Reset();
                         Line("+QMTCONN: " + client.Index + ",2");
                     }
-                }
-            });
+                },
+                () => ReferenceEquals(client.Session, session));
         }
 
         private void QmtDisc(AtCommand c)
@@ -866,19 +833,14 @@ namespace StmNode.Host.Emulators
             }
 
             client.State = QmtClient.StateDisconnecting;
-            int generation = Generation;
-            RunAsync(async () =>
-            {
-                bool done = await session.DisconnectAsync().ConfigureAwait(false);
-                lock (Sync)
+            RunThen(
+                () => session.DisconnectAsync(),
+                done =>
                 {
-                    if (Generation == generation && ReferenceEquals(client.Session, session))
-                    {
-                        client.Reset();
-                        Line("+QMTDISC: " + client.Index + "," + (done ? 0 : -1));
-                    }
-                }
-            });
+                    client.Reset();
+                    Line("+QMTDISC: " + client.Index + "," + (done ? 0 : -1));
+                },
+                () => ReferenceEquals(client.Session, session));
         }
 
         private void QmtSub(AtCommand c)
@@ -910,20 +872,12 @@ namespace StmNode.Host.Emulators
 
             BrokerSession session = ConnectedSession(client);
             Ok();
-            int generation = Generation;
-            RunAsync(async () =>
-            {
-                int[]? granted = await session.SubscribeAsync(topics).ConfigureAwait(false);
-                lock (Sync)
-                {
-                    if (Generation == generation && ReferenceEquals(client.Session, session))
-                    {
-                        Line(granted == null
-                            ? "+QMTSUB: " + client.Index + "," + messageId + ",2"
-                            : "+QMTSUB: " + client.Index + "," + messageId + ",0," + string.Join(",", granted));
-                    }
-                }
-            });
+            RunThen(
+                () => session.SubscribeAsync(topics),
+                granted => Line(granted == null
+                    ? "+QMTSUB: " + client.Index + "," + messageId + ",2"
+                    : "+QMTSUB: " + client.Index + "," + messageId + ",0," + string.Join(",", granted)),
+                () => ReferenceEquals(client.Session, session));
         }
 
         private void QmtUns(AtCommand c)
@@ -949,18 +903,10 @@ namespace StmNode.Host.Emulators
 
             BrokerSession session = ConnectedSession(client);
             Ok();
-            int generation = Generation;
-            RunAsync(async () =>
-            {
-                bool done = await session.UnsubscribeAsync(topics).ConfigureAwait(false);
-                lock (Sync)
-                {
-                    if (Generation == generation && ReferenceEquals(client.Session, session))
-                    {
-                        Line("+QMTUNS: " + client.Index + "," + messageId + "," + (done ? 0 : 2));
-                    }
-                }
-            });
+            RunThen(
+                () => session.UnsubscribeAsync(topics),
+                done => Line("+QMTUNS: " + client.Index + "," + messageId + "," + (done ? 0 : 2)),
+                () => ReferenceEquals(client.Session, session));
         }
 
         private void QmtPub(AtCommand c)
@@ -1048,42 +994,21 @@ namespace StmNode.Host.Emulators
                 throw new AtParameterException(3);
             }
 
-            int generation = Generation;
-            int timeout = Options.BrokerTimeoutMs;
-            RunAsync(async () =>
-            {
-                var tcp = new TcpClient();
-                bool connected;
-                try
+            RunThen(
+                () => ConnectTcpAsync(host, port, Options.BrokerTimeoutMs),
+                tcp =>
                 {
-                    using var cts = new System.Threading.CancellationTokenSource(timeout);
-                    await tcp.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
-                    connected = true;
-                }
-                catch (Exception ex) when (ex is SocketException || ex is OperationCanceledException || ex is System.IO.IOException)
-                {
-                    connected = false;
-                }
-
-                lock (Sync)
-                {
-                    if (Generation != generation)
+                    if (tcp == null)
                     {
-                        tcp.Dispose();
-                        return;
-                    }
-
-                    if (!connected)
-                    {
-                        tcp.Dispose();
                         Error();
                         return;
                     }
 
                     Line("CONNECT");
                     EnterTransparent(tcp);
-                }
-            });
+                },
+                null,
+                tcp => tcp?.Dispose());
         }
     }
 }
