@@ -10,6 +10,7 @@ using StmNode.Cloud;
 using StmNode.Config;
 using StmNode.Leds;
 using StmNode.Modems;
+using StmNode.Mqtt;
 using StmNode.Node;
 using StmNode.Ports;
 using StmNode.Sensors;
@@ -132,7 +133,8 @@ namespace StmNode
             {
                 case "wifi":
                     X509Certificate ca = Secrets.IotdaRootCaPem.Length == 0 ? null : new X509Certificate(Secrets.IotdaRootCaPem);
-                    node.AddLink(new M2MqttLink(new WifiBearer(config.WifiSsid, config.WifiPassword, WifiJoinTimeoutMs), ca, log), null, null);
+                    M2MqttClient client = new M2MqttClient(new WifiBearer(config.WifiSsid, config.WifiPassword, WifiJoinTimeoutMs), ca);
+                    node.AddLink(new ClientMqttLink(client, log, "wifi"), null, null);
                     break;
                 case "ec20":
                     QuectelModem ec20 = new QuectelModem(QuectelModel.Ec20, Channel("COM2", pins.Ec20Rx, pins.Ec20Tx, clock, log), log, Output(gpio, pins.Ec20PwrKey), Output(gpio, pins.Ec20Reset));
