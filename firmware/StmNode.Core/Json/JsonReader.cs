@@ -1,3 +1,5 @@
+using StmNode.Text;
+
 namespace StmNode.Json
 {
     /// <summary>
@@ -384,7 +386,7 @@ namespace StmNode.Json
                     _chars[_stringLength++] = (char)b;
                     _position++;
                 }
-                else if (!ScanUtf8(b))
+                else if (!ScanUtf8())
                 {
                     return false;
                 }
@@ -506,58 +508,22 @@ namespace StmNode.Json
             return value;
         }
 
-        // One multi-byte UTF-8 sequence (Unicode 15, table 3-7): no overlongs, no surrogates, nothing above U+10FFFF.
-        private bool ScanUtf8(int lead)
+        // One multi-byte UTF-8 sequence, decoded strictly (Utf8.DecodeSequence) into one or two UTF-16 units.
+        private bool ScanUtf8()
         {
-            int at = _position;
-            int count;
             int codePoint;
-            int min;
-            if (lead >= 0xC2 && lead <= 0xDF)
-            {
-                count = 1;
-                codePoint = lead & 0x1F;
-                min = 0x80;
-            }
-            else if (lead >= 0xE0 && lead <= 0xEF)
-            {
-                count = 2;
-                codePoint = lead & 0x0F;
-                min = 0x800;
-            }
-            else if (lead >= 0xF0 && lead <= 0xF4)
-            {
-                count = 3;
-                codePoint = lead & 0x07;
-                min = 0x10000;
-            }
-            else
-            {
-                return Fail(JsonReadError.InvalidUtf8, at);
-            }
-
-            if (_position + count >= _end)
+            int length = Utf8.DecodeSequence(_data, _position, _end, out codePoint);
+            if (length < 0)
             {
                 return Fail(JsonReadError.UnexpectedEnd, _end);
             }
 
-            for (int i = 1; i <= count; i++)
+            if (length == 0)
             {
-                int next = _data[_position + i];
-                if ((next & 0xC0) != 0x80)
-                {
-                    return Fail(JsonReadError.InvalidUtf8, at);
-                }
-
-                codePoint = (codePoint << 6) | (next & 0x3F);
+                return Fail(JsonReadError.InvalidUtf8, _position);
             }
 
-            if (codePoint < min || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-            {
-                return Fail(JsonReadError.InvalidUtf8, at);
-            }
-
-            _position += count + 1;
+            _position += length;
             if (codePoint >= 0x10000)
             {
                 codePoint -= 0x10000;

@@ -77,56 +77,14 @@ namespace StmNode.Mqtt
                     continue;
                 }
 
-                int extra;
                 int codePoint;
-                int minimum;
-                if (b >= 0xC2 && b <= 0xDF)
+                int length = Utf8.DecodeSequence(buffer, i, end, out codePoint);
+                if (length <= 0)
                 {
-                    extra = 1;
-                    codePoint = b & 0x1F;
-                    minimum = 0x80;
-                }
-                else if (b >= 0xE0 && b <= 0xEF)
-                {
-                    extra = 2;
-                    codePoint = b & 0x0F;
-                    minimum = 0x800;
-                }
-                else if (b >= 0xF0 && b <= 0xF4)
-                {
-                    extra = 3;
-                    codePoint = b & 0x07;
-                    minimum = 0x10000;
-                }
-                else
-                {
-                    // 0x80..0xC1 (stray continuation or overlong lead) and 0xF5..0xFF never start a sequence.
-                    return MqttError.InvalidUtf8;
+                    return MqttError.InvalidUtf8; // not UTF-8, or a sequence cut off by the end of the field
                 }
 
-                if (i + extra >= end)
-                {
-                    // Truncated sequence.
-                    return MqttError.InvalidUtf8;
-                }
-
-                for (int k = 1; k <= extra; k++)
-                {
-                    int next = buffer[i + k];
-                    if ((next & 0xC0) != 0x80)
-                    {
-                        return MqttError.InvalidUtf8;
-                    }
-
-                    codePoint = (codePoint << 6) | (next & 0x3F);
-                }
-
-                if (codePoint < minimum || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-                {
-                    return MqttError.InvalidUtf8;
-                }
-
-                i += extra + 1;
+                i += length;
             }
 
             badIndex = -1;
