@@ -68,7 +68,6 @@ namespace StmNode
 
             NodeController node = new NodeController(config, clock, log, cloud, sensors, leds, system, JitterSeed(config.DeviceId));
 
-            // Started before the transports: a modem's power-on and CA upload run here and are covered too.
             new Watchdog(node, system, WatchdogStallMs).Start();
             for (int i = 0; i < config.TransportOrder.Length; i++)
             {
@@ -141,12 +140,9 @@ namespace StmNode
                     QuectelMqttLink ec20Link = Link(ec20, config);
                     if (Secrets.IotdaRootCaPem.Length > 0)
                     {
-                        // The EC20 checks the server against a CA file in its own flash: upload it once per boot (bounded AT exchanges).
-                        ec20Link.CaFile = "UFS:ca.pem";
-                        if (!ec20.PowerOn() || !ec20.UploadFile(ec20Link.CaFile, Encoding.UTF8.GetBytes(Secrets.IotdaRootCaPem)))
-                        {
-                            log.Write(LogLevel.Warning, "Main", "EC20: CA upload failed (" + ec20.LastError.Message + "); TLS will use the file already on the modem");
-                        }
+                        // The EC20 checks the server against a CA file in its own flash: the link uploads it before its
+                        // first TLS connect, and again on the next try when that upload failed.
+                        ec20Link.CaCertificate = Encoding.UTF8.GetBytes(Secrets.IotdaRootCaPem);
                     }
 
                     QuectelRecovery ec20Recovery = new QuectelRecovery(ec20, ec20Link);

@@ -19,9 +19,18 @@ namespace StmNode.Ports
         /// <summary>Received messages lost because the queue was full (each one logged).</summary>
         int DroppedMessages { get; }
 
-        /// <summary>Brings up the bearer if needed and opens the MQTT session.</summary>
+        /// <summary>
+        /// Brings up the bearer if needed and opens the MQTT session. When the broker starts a new session (a clean one,
+        /// or CONNACK without session-present; a link that cannot tell takes every session as new) the link subscribes
+        /// each filter it keeps, once; when one of them fails the session is closed and the result says why.
+        /// </summary>
         LinkResult Connect(MqttConnectOptions options);
 
+        /// <summary>
+        /// Adds a filter to the subscriptions the link owns. Connected, it is sent now, unless the session already has
+        /// it (a filter the broker refuses or does not acknowledge is not kept); otherwise it is kept for
+        /// <see cref="Connect"/>. Nobody else re-subscribes after a reconnect.
+        /// </summary>
         LinkResult Subscribe(string topicFilter, int qos);
 
         /// <summary>Publishes count bytes of payload from offset. QoS 0 or 1.</summary>

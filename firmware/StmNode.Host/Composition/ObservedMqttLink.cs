@@ -23,7 +23,7 @@ namespace StmNode.Host.Composition
             };
         }
 
-        /// <summary>A connect finished: result and how long it took (bearer, TCP and CONNACK).</summary>
+        /// <summary>A connect finished: result and how long it took (bearer, TCP, CONNACK and the subscriptions of a new session).</summary>
         public event Action<LinkResult, TimeSpan> Connected;
 
         /// <summary>A publish finished: topic, payload, result and how long it took (a QoS 1 publish waits for PUBACK).</summary>

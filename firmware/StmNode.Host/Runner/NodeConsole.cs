@@ -25,7 +25,7 @@ namespace StmNode.Host.Runner
             {
                 if (result == LinkResult.Ok)
                 {
-                    Write(LogLevel.Info, "connected in " + Ms(elapsed) + "; subscribing to the cloud's topics");
+                    Write(LogLevel.Info, "connected and subscribed in " + Ms(elapsed));
                 }
             };
             node.Uplink += OnUplink;

@@ -161,6 +161,12 @@ namespace StmNode.Modems
             return Run(new AtCommand("AT+MQTTCONN=0,\"" + h + "\"," + port.ToString() + ",0", null, 30000));
         }
 
+        /// <summary>True when AT+MQTTSUB can carry the filter and QoS (checked before anything is sent).</summary>
+        public static bool IsUsableSubscription(string topic, int qos)
+        {
+            return EscapeTopic(topic) != null && qos >= 0 && qos <= 2;
+        }
+
         public bool Subscribe(string topic, int qos)
         {
             string t = EscapeTopic(topic);

@@ -1,4 +1,3 @@
-using System.Collections;
 using StmNode.At;
 using StmNode.Mqtt;
 using StmNode.Ports;
@@ -7,15 +6,15 @@ namespace StmNode.Modems
 {
     /// <summary>
     /// <see cref="IMqttLink"/> over an ESP-AT module's MQTT client. Connect joins Wi-Fi when the module is fresh
-    /// (first use or after its "ready" reboot), configures and connects the client and re-subscribes; loss
+    /// (first use or after its "ready" reboot), configures and connects the client and subscribes the kept filters,
+    /// once each (+MQTTCONNECTED does not tell session-present, so every session counts as new); loss
     /// (+MQTTDISCONNECTED, reboot) is reported from Poll.
     /// </summary>
     public sealed class EspAtMqttLink : IMqttLink
     {
         private readonly EspAtModem _modem;
         private readonly MqttInbox _inbox;
-        private readonly ArrayList _subscriptions = new ArrayList();
-        private readonly ArrayList _subscriptionQos = new ArrayList();
+        private readonly MqttSubscriptions _subscriptions = new MqttSubscriptions();
         private string _lastError = string.Empty;
         private bool _hadSession;
         private string _lostReason;
@@ -114,15 +113,18 @@ namespace StmNode.Modems
             // A new session supersedes a loss of the old one that was not raised yet.
             _lostReason = null;
             _hadSession = true;
+            _subscriptions.NewSession();
             for (int i = 0; i < _subscriptions.Count; i++)
             {
-                if (!_modem.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i]))
+                if (!_modem.Subscribe(_subscriptions.Filter(i), _subscriptions.Qos(i)))
                 {
                     // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
                     LinkResult failed = FailFromModem();
                     Disconnect();
                     return failed;
                 }
+
+                _subscriptions.MarkSubscribed(i);
             }
 
             return LinkResult.Ok;
@@ -136,9 +138,20 @@ namespace StmNode.Modems
                 return Fail(LinkResult.InvalidArgument, "topic filter: " + MqttErrorText.Of(filterError));
             }
 
+            if (!EspAtModem.IsUsableSubscription(topicFilter, qos))
+            {
+                return Fail(LinkResult.InvalidArgument, "topic filter or QoS not usable in AT+MQTTSUB");
+            }
+
             if (!IsConnected)
             {
-                return Fail(LinkResult.NotConnected, "not connected");
+                _subscriptions.Keep(topicFilter, qos);
+                return LinkResult.Ok;
+            }
+
+            if (_subscriptions.Has(topicFilter, qos))
+            {
+                return LinkResult.Ok;
             }
 
             if (!_modem.Subscribe(topicFilter, qos))
@@ -146,12 +159,7 @@ namespace StmNode.Modems
                 return FailFromModem();
             }
 
-            if (_subscriptions.IndexOf(topicFilter) < 0)
-            {
-                _subscriptions.Add(topicFilter);
-                _subscriptionQos.Add(qos);
-            }
-
+            _subscriptions.MarkSubscribed(_subscriptions.Keep(topicFilter, qos));
             return LinkResult.Ok;
         }
 

@@ -155,9 +155,15 @@ namespace StmNode.Modems
             return true;
         }
 
+        /// <summary>True when AT+QMTSUB can carry the filter and QoS (checked before anything is sent).</summary>
+        public static bool IsUsableSubscription(string topic, int qos)
+        {
+            return AtText.IsQuectelSafe(topic, 255) && topic.Length > 0 && qos >= 0 && qos <= 2;
+        }
+
         public bool Subscribe(string topic, int qos, int messageId)
         {
-            if (!AtText.IsQuectelSafe(topic, 255) || topic.Length == 0 || qos < 0 || qos > 2)
+            if (!IsUsableSubscription(topic, qos))
             {
                 return Invalid("topic or QoS not usable in AT+QMTSUB");
             }

@@ -1,4 +1,3 @@
-using System.Collections;
 using StmNode.At;
 using StmNode.Mqtt;
 using StmNode.Ports;
@@ -7,16 +6,16 @@ namespace StmNode.Modems
 {
     /// <summary>
     /// <see cref="IMqttLink"/> over a BC26's or EC20's own MQTT stack. Connect brings the modem up when needed
-    /// (power, init, SIM, registration, bearer) and re-subscribes; a reboot or +QMTSTAT marks the link down and is
-    /// reported from Poll, and the next Connect redoes everything (QMTCFG settings do not survive a reboot).
+    /// (power, init, SIM, registration, bearer) and subscribes the kept filters, once each (+QMTCONN does not tell
+    /// session-present, so every session counts as new); a reboot or +QMTSTAT marks the link down and is reported from
+    /// Poll, and the next Connect redoes everything (QMTCFG settings do not survive a reboot).
     /// </summary>
     public sealed class QuectelMqttLink : IMqttLink
     {
         private readonly QuectelModem _modem;
         private readonly QuectelMqtt _mqtt;
         private readonly MqttInbox _inbox;
-        private readonly ArrayList _subscriptions = new ArrayList();
-        private readonly ArrayList _subscriptionQos = new ArrayList();
+        private readonly MqttSubscriptions _subscriptions = new MqttSubscriptions();
         private int _nextMessageId = 1;
         private bool _caUploaded;
         private string _lastError = string.Empty;
@@ -122,15 +121,18 @@ namespace StmNode.Modems
 
             // A new session supersedes a loss of the old one that was not raised yet.
             _lostReason = null;
+            _subscriptions.NewSession();
             for (int i = 0; i < _subscriptions.Count; i++)
             {
-                if (!_mqtt.Subscribe((string)_subscriptions[i], (int)_subscriptionQos[i], NextMessageId()))
+                if (!_mqtt.Subscribe(_subscriptions.Filter(i), _subscriptions.Qos(i), NextMessageId()))
                 {
                     // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
                     LinkResult failed = Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
                     Disconnect();
                     return failed;
                 }
+
+                _subscriptions.MarkSubscribed(i);
             }
 
             return LinkResult.Ok;
@@ -144,9 +146,20 @@ namespace StmNode.Modems
                 return Fail(LinkResult.InvalidArgument, "topic filter: " + MqttErrorText.Of(filterError));
             }
 
+            if (!QuectelMqtt.IsUsableSubscription(topicFilter, qos))
+            {
+                return Fail(LinkResult.InvalidArgument, "topic filter or QoS not usable in AT+QMTSUB");
+            }
+
             if (!IsConnected)
             {
-                return Fail(LinkResult.NotConnected, "not connected");
+                _subscriptions.Keep(topicFilter, qos);
+                return LinkResult.Ok;
+            }
+
+            if (_subscriptions.Has(topicFilter, qos))
+            {
+                return LinkResult.Ok;
             }
 
             if (!_mqtt.Subscribe(topicFilter, qos, NextMessageId()))
@@ -154,12 +167,7 @@ namespace StmNode.Modems
                 return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
             }
 
-            if (_subscriptions.IndexOf(topicFilter) < 0)
-            {
-                _subscriptions.Add(topicFilter);
-                _subscriptionQos.Add(qos);
-            }
-
+            _subscriptions.MarkSubscribed(_subscriptions.Keep(topicFilter, qos));
             return LinkResult.Ok;
         }
 

@@ -7,8 +7,9 @@ namespace StmNode.Mqtt
     /// <see cref="IMqttLink"/> over an MQTT client library with its own threads (<see cref="IMqttClientPort"/>:
     /// nanoFramework.M2Mqtt over the ESP32's Wi-Fi). Messages and the loss of the connection come on the library's
     /// threads: messages wait in the inbox to be taken, the loss is raised from <see cref="Poll"/>, on the caller's
-    /// thread. Each Connect starts a new client; the library's exceptions become results and a LastError naming
-    /// their types (a type name never carries a secret).
+    /// thread. Each Connect starts a new client and subscribes the kept filters, once each (M2Mqtt does not tell
+    /// session-present, so every session counts as new); the library's exceptions become results and a LastError
+    /// naming their types (a type name never carries a secret).
     /// </summary>
     public sealed class ClientMqttLink : IMqttLink
     {
@@ -17,6 +18,7 @@ namespace StmNode.Mqtt
         private readonly IMqttClientPort _client;
         private readonly string _kind;
         private readonly MqttInbox _inbox;
+        private readonly MqttSubscriptions _subscriptions = new MqttSubscriptions();
         private string _lastError = string.Empty;
         private bool _open;
 
@@ -93,6 +95,20 @@ namespace StmNode.Mqtt
                 return Fail(LinkResult.Refused, "broker refused the connection (code " + code.ToString() + ")");
             }
 
+            _subscriptions.NewSession();
+            for (int i = 0; i < _subscriptions.Count; i++)
+            {
+                LinkResult subscribed = SendSubscribe(_subscriptions.Filter(i), _subscriptions.Qos(i));
+                if (subscribed != LinkResult.Ok)
+                {
+                    // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
+                    Close();
+                    return subscribed;
+                }
+
+                _subscriptions.MarkSubscribed(i);
+            }
+
             return LinkResult.Ok;
         }
 
@@ -106,18 +122,22 @@ namespace StmNode.Mqtt
 
             if (!IsConnected)
             {
-                return Fail(LinkResult.NotConnected, "subscribe while not connected");
-            }
-
-            try
-            {
-                _client.Subscribe(topicFilter, qos);
+                _subscriptions.Keep(topicFilter, qos);
                 return LinkResult.Ok;
             }
-            catch (Exception e)
+
+            if (_subscriptions.Has(topicFilter, qos))
             {
-                return Fail(LinkResult.Failed, "subscribe failed: " + Describe(e));
+                return LinkResult.Ok;
             }
+
+            LinkResult result = SendSubscribe(topicFilter, qos);
+            if (result == LinkResult.Ok)
+            {
+                _subscriptions.MarkSubscribed(_subscriptions.Keep(topicFilter, qos));
+            }
+
+            return result;
         }
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
@@ -193,6 +213,20 @@ namespace StmNode.Mqtt
         public void Disconnect()
         {
             Close();
+        }
+
+        /// <summary>Hands the SUBSCRIBE to the library, which sends it from its own thread (its SUBACK is not awaited).</summary>
+        private LinkResult SendSubscribe(string topicFilter, int qos)
+        {
+            try
+            {
+                _client.Subscribe(topicFilter, qos);
+                return LinkResult.Ok;
+            }
+            catch (Exception e)
+            {
+                return Fail(LinkResult.Failed, "subscribe failed: " + Describe(e));
+            }
         }
 
         private static string Describe(Exception e)

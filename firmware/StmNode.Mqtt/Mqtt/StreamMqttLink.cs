@@ -22,6 +22,7 @@ namespace StmNode.Mqtt
         private readonly MqttPacketIdSequence _packetIds = new MqttPacketIdSequence();
         private readonly byte[] _rx = new byte[256];
         private readonly MqttInbox _inbox;
+        private readonly MqttSubscriptions _subscriptions = new MqttSubscriptions();
         private byte[] _tx = new byte[128];
         private int _rxStart;
         private int _rxEnd;
@@ -32,6 +33,7 @@ namespace StmNode.Mqtt
         private long _keepAliveMs;
         private long _lastSentMs;
         private long _pingSentMs = -1;
+        private string _sessionKey;
 
         /// <summary>
         /// kind names the transport in logs ("tcp", "ec20-socket"); maxPacketSize bounds every received packet (the
@@ -163,59 +165,57 @@ namespace StmNode.Mqtt
                 _log.Write(LogLevel.Info, Source, "connected to " + endpoint + " over " + _kind + " as " + options.ClientId);
             }
 
+            // The broker keeps the subscriptions only of a session it resumes, and only for the same client.
+            string sessionKey = endpoint + " " + options.ClientId;
+            if (options.CleanSession || !_decoder.SessionPresent || sessionKey != _sessionKey)
+            {
+                _subscriptions.NewSession();
+            }
+
+            _sessionKey = sessionKey;
+            for (int i = 0; i < _subscriptions.Count; i++)
+            {
+                LinkResult subscribed = _subscriptions.InSession(i) ? LinkResult.Ok : SendSubscribe(_subscriptions.Filter(i), _subscriptions.Qos(i));
+                if (subscribed != LinkResult.Ok)
+                {
+                    // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
+                    _lostReason = null;
+                    CloseLine();
+                    return subscribed;
+                }
+
+                _subscriptions.MarkSubscribed(i);
+            }
+
             return LinkResult.Ok;
         }
 
         public LinkResult Subscribe(string topicFilter, int qos)
         {
-            if (!_connected)
-            {
-                return Fail(LinkResult.NotConnected, "subscribe while not connected");
-            }
-
-            string[] filters = new string[] { topicFilter };
-            int[] levels = new int[] { qos };
             MqttError error;
-            int length = MqttEncoder.SubscribeLength(filters, levels, out error);
-            if (length == 0)
+            if (MqttEncoder.SubscribeLength(new string[] { topicFilter }, new int[] { qos }, out error) == 0)
             {
                 return Fail(LinkResult.InvalidArgument, "cannot subscribe to '" + topicFilter + "': " + MqttErrorText.Of(error));
             }
 
-            int packetId = _packetIds.Next();
-            EnsureTx(length);
-            MqttEncoder.Subscribe(_tx, 0, packetId, filters, levels, out error);
-            if (!Send(_tx, 0, length))
+            if (!_connected)
             {
-                return Fail(LinkResult.Failed, "cannot send SUBSCRIBE: " + _lastError);
+                _subscriptions.Keep(topicFilter, qos);
+                return LinkResult.Ok;
             }
 
-            int wait = WaitFor(MqttPacketType.SubAck, packetId);
-            if (wait != ReadGotPacket)
+            if (_subscriptions.Has(topicFilter, qos))
             {
-                return wait == ReadTimedOut
-                    ? Fail(LinkResult.Timeout, "no SUBACK for '" + topicFilter + "' within " + ResponseTimeoutMs.ToString() + " ms")
-                    : Fail(LinkResult.Failed, "link lost while subscribing: " + _lastError);
+                return LinkResult.Ok;
             }
 
-            if (_decoder.SubAckCodeCount != 1)
+            LinkResult result = SendSubscribe(topicFilter, qos);
+            if (result == LinkResult.Ok)
             {
-                LoseLink("protocol error: SUBACK with " + _decoder.SubAckCodeCount.ToString() + " codes for one filter");
-                return LinkResult.Failed;
+                _subscriptions.MarkSubscribed(_subscriptions.Keep(topicFilter, qos));
             }
 
-            int granted = _decoder.SubAckCode(0);
-            if (granted == 0x80)
-            {
-                return Fail(LinkResult.Refused, "broker refused the subscription to '" + topicFilter + "'");
-            }
-
-            if (granted < qos && _log.IsEnabled(LogLevel.Info))
-            {
-                _log.Write(LogLevel.Info, Source, "'" + topicFilter + "' granted QoS " + granted.ToString() + " of " + qos.ToString());
-            }
-
-            return LinkResult.Ok;
+            return result;
         }
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
@@ -333,6 +333,48 @@ namespace StmNode.Mqtt
 
             _lostReason = null;
             CloseLine();
+        }
+
+        private LinkResult SendSubscribe(string topicFilter, int qos)
+        {
+            string[] filters = new string[] { topicFilter };
+            int[] levels = new int[] { qos };
+            MqttError error;
+            int length = MqttEncoder.SubscribeLength(filters, levels, out error);
+            int packetId = _packetIds.Next();
+            EnsureTx(length);
+            MqttEncoder.Subscribe(_tx, 0, packetId, filters, levels, out error);
+            if (!Send(_tx, 0, length))
+            {
+                return Fail(LinkResult.Failed, "cannot send SUBSCRIBE: " + _lastError);
+            }
+
+            int wait = WaitFor(MqttPacketType.SubAck, packetId);
+            if (wait != ReadGotPacket)
+            {
+                return wait == ReadTimedOut
+                    ? Fail(LinkResult.Timeout, "no SUBACK for '" + topicFilter + "' within " + ResponseTimeoutMs.ToString() + " ms")
+                    : Fail(LinkResult.Failed, "link lost while subscribing: " + _lastError);
+            }
+
+            if (_decoder.SubAckCodeCount != 1)
+            {
+                LoseLink("protocol error: SUBACK with " + _decoder.SubAckCodeCount.ToString() + " codes for one filter");
+                return LinkResult.Failed;
+            }
+
+            int granted = _decoder.SubAckCode(0);
+            if (granted == 0x80)
+            {
+                return Fail(LinkResult.Refused, "broker refused the subscription to '" + topicFilter + "'");
+            }
+
+            if (granted < qos && _log.IsEnabled(LogLevel.Info))
+            {
+                _log.Write(LogLevel.Info, Source, "'" + topicFilter + "' granted QoS " + granted.ToString() + " of " + qos.ToString());
+            }
+
+            return LinkResult.Ok;
         }
 
         private static string ConnAckText(int code)

@@ -8,7 +8,7 @@ namespace StmNode.Node
     /// </summary>
     public interface INodeCloud
     {
-        /// <summary>Topic filters to subscribe after every connect (a clean session forgets them).</summary>
+        /// <summary>Topic filters the node needs; each link is given them once and subscribes them in every new session.</summary>
         string[] Subscriptions { get; }
 
         /// <summary>

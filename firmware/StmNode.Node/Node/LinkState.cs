@@ -5,9 +5,8 @@ namespace StmNode.Node
     {
         /// <summary>Offline, waiting for the backoff delay before the next connect attempt.</summary>
         WaitingRetry = 0,
-        /// <summary>Bringing up the bearer and the MQTT session.</summary>
+        /// <summary>Bringing up the bearer and the MQTT session, with its subscriptions.</summary>
         Connecting = 1,
-        Subscribing = 2,
         Online = 3,
         /// <summary>Running a step of the modem escalation ladder.</summary>
         Recovering = 4

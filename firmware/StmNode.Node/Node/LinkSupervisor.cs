@@ -5,7 +5,7 @@ using StmNode.Ports;
 namespace StmNode.Node
 {
     /// <summary>
-    /// Keeps the node connected: connect → subscribe → online → (loss) → wait with backoff → recover → connect again.
+    /// Keeps the node connected: connect (the link subscribes) → online → (loss) → wait with backoff → recover → connect again.
     /// Transports are tried in the configured order; a modem that keeps failing climbs its escalation ladder
     /// (MQTT reopen → radio cycle → power cycle), then the next transport gets its turn, and a node offline for too
     /// long asks for a reboot. Online on a backup transport, it goes back to a preferred one once that one is connected
@@ -101,6 +101,16 @@ namespace StmNode.Node
             slot.PlainPort = plainPort;
             link.Lost += reason => OnLost(slot, reason);
             _slots.Add(slot);
+
+            // The link owns its subscriptions from here on: it subscribes them in every new broker session.
+            string[] filters = _cloud.Subscriptions;
+            for (int i = 0; i < filters.Length; i++)
+            {
+                if (link.Subscribe(filters[i], 1) != LinkResult.Ok)
+                {
+                    Log(LogLevel.Error, link.Kind + " cannot subscribe to '" + filters[i] + "': " + link.LastError);
+                }
+            }
         }
 
         /// <summary>Advances the state machine; when online, lets the link process input for at most pollMs.</summary>
@@ -196,12 +206,6 @@ namespace StmNode.Node
             string credentialError;
             _lostReason = null;
             LinkResult result = Connect(slot, out credentialError);
-            if (result == LinkResult.Ok)
-            {
-                State = LinkState.Subscribing;
-                result = Subscribe(slot);
-            }
-
             if (result == LinkResult.Ok && _lostReason == null)
             {
                 State = LinkState.Online;
@@ -260,18 +264,6 @@ namespace StmNode.Node
             return slot.Link.Connect(options);
         }
 
-        private LinkResult Subscribe(LinkSlot slot)
-        {
-            LinkResult result = LinkResult.Ok;
-            string[] filters = _cloud.Subscriptions;
-            for (int i = 0; i < filters.Length && result == LinkResult.Ok; i++)
-            {
-                result = slot.Link.Subscribe(filters[i], 1);
-            }
-
-            return result;
-        }
-
         // Online on a backup transport: now and then try the preferred ones beside the running session, and switch only
         // once one is connected and subscribed, so a preferred link that is still down costs nothing but the try. A try
         // that fails pushes the next one out by the link backoff when that is longer than the check period: no flapping.
@@ -288,11 +280,6 @@ namespace StmNode.Node
                 LinkSlot preferred = Slot(i);
                 string credentialError;
                 LinkResult result = Connect(preferred, out credentialError);
-                if (result == LinkResult.Ok)
-                {
-                    result = Subscribe(preferred);
-                }
-
                 if (result == LinkResult.Ok && preferred.Link.IsConnected)
                 {
                     SwitchTo(i);

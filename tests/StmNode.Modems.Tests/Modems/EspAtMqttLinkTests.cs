@@ -38,6 +38,37 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
+        public void Connect_TwoFiltersAcrossAReconnect_OneMqttsubPerFilterPerSession()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            EspAtMqttLink link = EspAtScripts.Link(line, clock);
+            LinkResult keptA = link.Subscribe("a/#", 1);
+            LinkResult keptB = link.Subscribe("b", 0);
+            EspAtScripts.StartAndJoin(line);
+            EspAtScripts.ConfigureAndConnect(line);
+            line.Expect("AT+MQTTSUB=0,\"a/#\",1", Ok).Expect("AT+MQTTSUB=0,\"b\",0", Ok);
+
+            LinkResult first = link.Connect(QuectelScripts.Options());
+            LinkResult again = link.Subscribe("b", 0);
+            line.Send("\r\n+MQTTDISCONNECTED:0\r\n");
+            link.Poll(10);
+            line.Expect("AT+MQTTCLEAN=0", Ok);
+            EspAtScripts.ConfigureAndConnect(line);
+            line.Expect("AT+MQTTSUB=0,\"a/#\",1", Ok).Expect("AT+MQTTSUB=0,\"b\",0", Ok);
+            LinkResult second = link.Connect(QuectelScripts.Options());
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)keptA);
+            Assert.AreEqual((int)LinkResult.Ok, (int)keptB);
+            Assert.AreEqual((int)LinkResult.Ok, (int)first, link.LastError);
+            Assert.AreEqual((int)LinkResult.Ok, (int)again);
+            Assert.AreEqual((int)LinkResult.Ok, (int)second, link.LastError);
+            Assert.AreEqual(4, line.CountWritten("AT+MQTTSUB="));
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
         [DataRow("a/+/b")]
         [DataRow("a/#")]
         public void Publish_TopicNameWithWildcard_RefusedBeforeAnyAtCommand(string topic)

@@ -39,6 +39,40 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
+        public void Connect_TwoFiltersAcrossAReconnect_OneQmtsubPerFilterPerSession()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, false));
+            LinkResult keptA = link.Subscribe("a/#", 1);
+            LinkResult keptB = link.Subscribe("b", 0);
+            QuectelScripts.BringUp(line, false);
+            QuectelScripts.Configure(line, false, null);
+            QuectelScripts.OpenAndConnect(line);
+            line.Expect("AT+QMTSUB=0,1,\"a/#\",1", Ok).Then(300, "\r\n+QMTSUB: 0,1,0,1\r\n");
+            line.Expect("AT+QMTSUB=0,2,\"b\",0", Ok).Then(300, "\r\n+QMTSUB: 0,2,0,0\r\n");
+
+            LinkResult first = link.Connect(QuectelScripts.Options());
+            LinkResult again = link.Subscribe("a/#", 1);
+            line.Send("\r\n+QMTSTAT: 0,1\r\n");
+            link.Poll(10);
+            QuectelScripts.Configure(line, false, null);
+            QuectelScripts.OpenAndConnect(line);
+            line.Expect("AT+QMTSUB=0,3,\"a/#\",1", Ok).Then(300, "\r\n+QMTSUB: 0,3,0,1\r\n");
+            line.Expect("AT+QMTSUB=0,4,\"b\",0", Ok).Then(300, "\r\n+QMTSUB: 0,4,0,0\r\n");
+            LinkResult second = link.Connect(QuectelScripts.Options());
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)keptA);
+            Assert.AreEqual((int)LinkResult.Ok, (int)keptB);
+            Assert.AreEqual((int)LinkResult.Ok, (int)first, link.LastError);
+            Assert.AreEqual((int)LinkResult.Ok, (int)again);
+            Assert.AreEqual((int)LinkResult.Ok, (int)second, link.LastError);
+            Assert.AreEqual(4, line.CountWritten("AT+QMTSUB="));
+            Assert.AreEqual(0, line.Unmet);
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
         [DataRow("a/+/b")]
         [DataRow("a/#")]
         [DataRow("")]

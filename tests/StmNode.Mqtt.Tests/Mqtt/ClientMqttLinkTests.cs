@@ -146,14 +146,55 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
-        public void Operations_NotConnected_AreNotConnected()
+        public void Operations_NotConnected_PublishRefusedSubscribeKeptForConnect()
         {
             FakeMqttClientPort client = new FakeMqttClientPort(new ManualClock());
             ClientMqttLink link = new ClientMqttLink(client, new RecordingLog(), "wifi");
 
             Assert.AreEqual((int)LinkResult.NotConnected, (int)link.Publish("t", new byte[1], 0, 1, 0));
-            Assert.AreEqual((int)LinkResult.NotConnected, (int)link.Subscribe("t", 1));
+            Assert.AreEqual((int)LinkResult.Ok, (int)link.Subscribe("t", 1));
+            Assert.AreEqual((int)LinkResult.InvalidArgument, (int)link.Subscribe("t/#/x", 1));
             Assert.AreEqual(0, client.CallCount);
+        }
+
+        [TestMethod]
+        public void Connect_TwoKeptFiltersAcrossAReconnect_OneSubscribePerFilterPerSession()
+        {
+            FakeMqttClientPort client = new FakeMqttClientPort(new ManualClock());
+            ClientMqttLink link = new ClientMqttLink(client, new RecordingLog(), "wifi");
+            link.Subscribe("a/#", 1);
+            link.Subscribe("b", 0);
+
+            LinkResult first = link.Connect(Options());
+            LinkResult again = link.Subscribe("a/#", 1);
+            int firstSession = client.CountCalls("subscribe");
+            client.CloseByPeer("gone");
+            link.Poll(10);
+            LinkResult second = link.Connect(Options());
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)first);
+            Assert.AreEqual((int)LinkResult.Ok, (int)again);
+            Assert.AreEqual((int)LinkResult.Ok, (int)second);
+            Assert.AreEqual(2, firstSession);
+            Assert.AreEqual(2, client.CountCalls("subscribe a/# 1"));
+            Assert.AreEqual(2, client.CountCalls("subscribe b 0"));
+            Assert.AreEqual("subscribe b 0", client.Call(client.CallCount - 1));
+        }
+
+        [TestMethod]
+        public void Connect_KeptFilterCannotBeHandedOn_FailsAndClosesTheClient()
+        {
+            FakeMqttClientPort client = new FakeMqttClientPort(new ManualClock());
+            ClientMqttLink link = new ClientMqttLink(client, new RecordingLog(), "wifi");
+            link.Subscribe("a/#", 1);
+            client.SubscribeThrows = new InvalidOperationException("not connected");
+
+            LinkResult result = link.Connect(Options());
+
+            Assert.AreEqual((int)LinkResult.Failed, (int)result);
+            Assert.AreEqual("subscribe failed: InvalidOperationException", link.LastError);
+            Assert.AreEqual(1, client.ClientsClosed);
+            Assert.IsFalse(link.IsConnected);
         }
 
         [TestMethod]

@@ -208,13 +208,78 @@ namespace StmNode.Tests.Mqtt
         }
 
         [TestMethod]
-        public void Operations_WhenNotConnected_AreNotConnected()
+        public void Operations_WhenNotConnected_PublishRefusedSubscribeKeptForConnect()
         {
             StreamMqttLinkRig rig = new StreamMqttLinkRig();
 
-            Assert.AreEqual((int)LinkResult.NotConnected, (int)rig.Link.Subscribe("a", 0));
+            Assert.AreEqual((int)LinkResult.Ok, (int)rig.Link.Subscribe("a", 0));
             Assert.AreEqual((int)LinkResult.NotConnected, (int)rig.Link.Publish("a", new byte[1], 0, 1, 0));
             Assert.AreEqual(0, rig.Connector.OpenCount);
+        }
+
+        [TestMethod]
+        public void Connect_TwoKeptFiltersAcrossAReconnect_OneSubscribePerFilterPerSession()
+        {
+            StreamMqttLinkRig rig = new StreamMqttLinkRig();
+            LinkResult keptA = rig.Link.Subscribe("a", 1);
+            LinkResult keptB = rig.Link.Subscribe("b", 0);
+            rig.Inbound("20 02 00 00 90 03 00 01 01 90 03 00 02 00");
+
+            LinkResult first = rig.Link.Connect(StreamMqttLinkRig.Options());
+            LinkResult again = rig.Link.Subscribe("a", 1);
+            string firstSession = rig.Line.WrittenHex();
+            rig.Line.Close();
+            rig.Link.Poll(10);
+            ScriptedSerialLine second = new ScriptedSerialLine(rig.Clock);
+            second.Enqueue(HexBytes.Parse("20 02 00 00 90 03 00 03 01 90 03 00 04 00"));
+            rig.Connector.Add(second);
+            LinkResult reconnected = rig.Link.Connect(StreamMqttLinkRig.Options());
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)keptA);
+            Assert.AreEqual((int)LinkResult.Ok, (int)keptB);
+            Assert.AreEqual((int)LinkResult.Ok, (int)first, rig.Link.LastError);
+            Assert.AreEqual((int)LinkResult.Ok, (int)again);
+            Assert.AreEqual((int)LinkResult.Ok, (int)reconnected, rig.Link.LastError);
+            Assert.AreEqual(StreamMqttLinkRig.ConnectHex + " 82 06 00 01 00 01 61 01 82 06 00 02 00 01 62 00", firstSession);
+            Assert.AreEqual(StreamMqttLinkRig.ConnectHex + " 82 06 00 03 00 01 61 01 82 06 00 04 00 01 62 00", second.WrittenHex());
+            Assert.AreEqual(1, rig.LostReasons.Count);
+        }
+
+        [TestMethod]
+        public void Connect_BrokerResumesTheSession_SubscribesNothingAgain()
+        {
+            StreamMqttLinkRig rig = new StreamMqttLinkRig();
+            MqttConnectOptions options = StreamMqttLinkRig.Options();
+            options.CleanSession = false;
+            rig.Link.Subscribe("a", 1);
+            rig.Inbound("20 02 00 00 90 03 00 01 01");
+            rig.Link.Connect(options);
+            rig.Line.Close();
+            rig.Link.Poll(10);
+            ScriptedSerialLine second = new ScriptedSerialLine(rig.Clock);
+            second.Enqueue(HexBytes.Parse("20 02 01 00"));
+            rig.Connector.Add(second);
+
+            LinkResult resumed = rig.Link.Connect(options);
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)resumed, rig.Link.LastError);
+            Assert.AreEqual("10 14 00 04 4D 51 54 54 04 C0 00 3C 00 02 63 31 00 01 75 00 01 70", second.WrittenHex());
+        }
+
+        [TestMethod]
+        public void Connect_KeptFilterRefused_FailsAndClosesTheSession()
+        {
+            StreamMqttLinkRig rig = new StreamMqttLinkRig();
+            rig.Link.Subscribe("a", 1);
+            rig.Inbound("20 02 00 00 90 03 00 01 80");
+
+            LinkResult result = rig.Link.Connect(StreamMqttLinkRig.Options());
+            rig.Link.Poll(10);
+
+            Assert.AreEqual((int)LinkResult.Refused, (int)result);
+            Assert.IsFalse(rig.Link.IsConnected);
+            Assert.AreEqual(1, rig.Connector.CloseCount);
+            Assert.AreEqual(0, rig.LostReasons.Count);
         }
 
         [TestMethod]

@@ -145,6 +145,27 @@ namespace StmNode.Tests.Node
         }
 
         [TestMethod]
+        public void Step_Reconnect_LinkKeepsItsSubscriptionsAndNothingSubscribesAgain()
+        {
+            ManualClock clock = new ManualClock();
+            FakeMqttLink link = new FakeMqttLink("ec20");
+            LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
+
+            links.AddLink(link, null, null);
+            int handedOver = link.SubscribeCalls;
+            links.Step(50);
+            link.Drop("+QMTSTAT 1");
+            links.Step(50);
+            RunFor(clock, links, 1100);
+
+            Assert.AreEqual(5, handedOver);
+            Assert.AreEqual(2, link.ConnectCalls);
+            Assert.AreEqual(2, links.SessionCount);
+            Assert.AreEqual(5, link.SubscribeCalls);
+            Assert.AreEqual(5, link.Subscriptions.Count);
+        }
+
+        [TestMethod]
         public void TryTakeMessage_StandbyLinkHoldsOne_TakenAfterTheCurrentLinks()
         {
             ManualClock clock = new ManualClock();

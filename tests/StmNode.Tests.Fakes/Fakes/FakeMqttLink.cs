@@ -46,7 +46,11 @@ namespace StmNode.Tests.Fakes
 
         public MqttConnectOptions LastOptions { get; private set; }
 
+        /// <summary>The filters the link was given to keep (each once), as a real link owns them across sessions.</summary>
         public ArrayList Subscriptions { get; private set; }
+
+        /// <summary>Every Subscribe call, kept or not.</summary>
+        public int SubscribeCalls { get; private set; }
 
         public int PublishCount
         {
@@ -121,18 +125,17 @@ namespace StmNode.Tests.Fakes
             }
 
             IsConnected = true;
-            Subscriptions.Clear();
             return LinkResult.Ok;
         }
 
         public LinkResult Subscribe(string topicFilter, int qos)
         {
-            if (!IsConnected)
+            SubscribeCalls++;
+            if (Subscriptions.IndexOf(topicFilter) < 0)
             {
-                return LinkResult.NotConnected;
+                Subscriptions.Add(topicFilter);
             }
 
-            Subscriptions.Add(topicFilter);
             return LinkResult.Ok;
         }
 

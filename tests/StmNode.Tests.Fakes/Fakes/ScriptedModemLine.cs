@@ -51,6 +51,21 @@ namespace StmNode.Tests.Fakes
             get { return _written.ToString(); }
         }
 
+        /// <summary>How often the text (not empty) was written, e.g. "AT+QMTSUB=".</summary>
+        public int CountWritten(string text)
+        {
+            string written = Written;
+            int count = 0;
+            int at = written.IndexOf(text);
+            while (at >= 0)
+            {
+                count++;
+                at = written.IndexOf(text, at + text.Length);
+            }
+
+            return count;
+        }
+
         /// <summary>When this command line is written, reply with this text as UTF-8 (null: stay silent).</summary>
         public ScriptedModemLine Expect(string command, string reply)
         {
