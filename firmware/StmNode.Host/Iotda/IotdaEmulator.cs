@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -103,7 +102,7 @@ namespace StmNode.Host.Iotda
                 .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
                 .WithDefaultEndpointPort(_options.Port)
                 .Build();
-            var server = factory.CreateMqttServer(serverOptions);
+            var server = factory.CreateMqttServer(serverOptions, new[] { new IotdaConnectTap(factory.DefaultServerAdapters[0](factory)) });
             server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
             server.ClientConnectedAsync += OnClientConnectedAsync;
             server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
@@ -365,15 +364,14 @@ namespace StmNode.Host.Iotda
 
         // ---- CONNECT -------------------------------------------------------------------------------------------------
 
-        // The will flag is not exposed by ValidatingConnectionEventArgs in MQTTnet 5.2; the CONNECT packet it wraps is.
-        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_connectPacket")]
-        private static extern ref MqttConnectPacket ConnectPacketOf(ValidatingConnectionEventArgs args);
-
         private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs args)
         {
             var keepAlive = (int)args.KeepAlivePeriod.GetValueOrDefault();
+
+            // MQTTnet 5.2 does not expose the will flag here; the tap's channel saw the CONNECT packet.
+            var hasWill = args.ChannelAdapter is IotdaConnectChannel channel && channel.HasWill;
             var refusal = IotdaConnectCheck.Check(args.ClientId, args.UserName, args.Password, keepAlive,
-                ConnectPacketOf(args).WillFlag, SecretOf, _options.Clock.GetUtcNow(), _options.TimestampTolerance, out var reason);
+                hasWill, SecretOf, _options.Clock.GetUtcNow(), _options.TimestampTolerance, out var reason);
             if (refusal == MqttConnectReasonCode.Success)
             {
                 args.SessionItems[KeepAliveItem] = keepAlive;
