@@ -67,16 +67,16 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>Echo of command characters (ATE1, the power-on default).</summary>
-        protected bool Echo { get; set; } = true;
+        protected internal bool Echo { get; set; } = true;
 
         /// <summary>AT+CMEE mode: 0 plain ERROR, 1 numeric, 2 verbose.</summary>
-        protected int CmeMode { get; set; } = 1;
+        protected internal int CmeMode { get; set; } = 1;
 
         /// <summary>AT+CMEE after power-on (ESP-AT has no CMEE: 0, plain ERROR).</summary>
         protected virtual int DefaultCmeMode => 1;
 
         /// <summary>The lock guarding all emulator state.</summary>
-        protected object Sync { get; } = new object();
+        protected internal object Sync { get; } = new object();
 
         /// <summary>ESP-AT style backslash escapes inside quoted parameters.</summary>
         protected virtual bool BackslashEscapes => false;
@@ -154,13 +154,13 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>Registers a command handler; the name is <c>+QMTOPEN</c>, <c>E</c>, or empty for plain AT.</summary>
-        protected void Register(string name, Action<AtCommand> handler)
+        protected internal void Register(string name, Action<AtCommand> handler)
         {
             _commands[name] = handler;
         }
 
         /// <summary>Registers commands that are accepted with a bare OK in every form.</summary>
-        protected void RegisterAccepted(params string[] names)
+        protected internal void RegisterAccepted(params string[] names)
         {
             foreach (string name in names)
             {
@@ -189,12 +189,12 @@ namespace StmNode.Host.Emulators
         /// <summary>Drops the MQTT connection of a client as if the broker link died, reporting it the dialect's way.</summary>
         protected internal abstract void DropMqtt(int clientIndex, int code);
 
-        protected void Ok() => Line("OK");
+        protected internal void Ok() => Line("OK");
 
-        protected void Error() => Line("ERROR");
+        protected internal void Error() => Line("ERROR");
 
         /// <summary>Final error honouring AT+CMEE.</summary>
-        protected void CmeError(int code)
+        protected internal void CmeError(int code)
         {
             switch (CmeMode)
             {
@@ -211,13 +211,13 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>Writes one framed line: <c>\r\ntext\r\n</c>.</summary>
-        protected void Line(string text) => Write("\r\n" + text + "\r\n");
+        protected internal void Line(string text) => Write("\r\n" + text + "\r\n");
 
         /// <summary>Writes an information response of several lines in one frame.</summary>
-        protected void Lines(params string[] lines) => Write("\r\n" + string.Join("\r\n", lines) + "\r\n");
+        protected internal void Lines(params string[] lines) => Write("\r\n" + string.Join("\r\n", lines) + "\r\n");
 
         /// <summary>Writes an unsolicited result code (subject to URC routing).</summary>
-        protected void Urc(string text)
+        protected internal void Urc(string text)
         {
             if (UrcReachesUart)
             {
@@ -226,7 +226,7 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>Writes a URC whose payload is raw bytes: <c>\r\n{head}{payload}{tail}\r\n</c>.</summary>
-        protected void UrcBytes(string head, byte[] payload, string tail)
+        protected internal void UrcBytes(string head, byte[] payload, string tail)
         {
             if (!UrcReachesUart)
             {
@@ -240,10 +240,10 @@ namespace StmNode.Host.Emulators
             WriteBytes(bytes.ToArray());
         }
 
-        protected void Write(string text) => WriteBytes(Encoding.UTF8.GetBytes(text));
+        protected internal void Write(string text) => WriteBytes(Encoding.UTF8.GetBytes(text));
 
         /// <summary>Writes raw bytes to the device, cut into chunks when the chunking fault is on.</summary>
-        protected void WriteBytes(byte[] data)
+        protected internal void WriteBytes(byte[] data)
         {
             Stream? stream = _stream;
             if (stream == null || data.Length == 0 || _poweredOff || IsHung())
@@ -280,7 +280,7 @@ namespace StmNode.Host.Emulators
         /// Enters the payload mode after a prompt: the next bytes are payload, ended by Ctrl-Z (0x1A, ESC 0x1B cancels)
         /// when <paramref name="fixedLength"/> is negative, or after exactly that many bytes.
         /// </summary>
-        protected void BeginPayload(string prompt, int fixedLength, int maxLength, Action<byte[]> onComplete, Action onCancel, bool echo = false)
+        protected internal void BeginPayload(string prompt, int fixedLength, int maxLength, Action<byte[]> onComplete, Action onCancel, bool echo = false)
         {
             if (Faults.DropPrompt)
             {
@@ -302,7 +302,7 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>Enters transparent mode over an open TCP connection: device bytes go to the peer and back.</summary>
-        protected void EnterTransparent(TcpClient client)
+        protected internal void EnterTransparent(TcpClient client)
         {
             CloseTransparentLink();
             var link = new TransparentLink(client);
@@ -315,10 +315,10 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>True while a transparent connection exists (in data mode or escaped to command mode).</summary>
-        protected bool HasTransparentLink => _link != null;
+        protected internal bool HasTransparentLink => _link != null;
 
         /// <summary>Returns to data mode after <c>+++</c> (ATO); held peer data is delivered first.</summary>
-        protected void ResumeTransparent()
+        protected internal void ResumeTransparent()
         {
             if (_link == null)
             {
@@ -336,7 +336,7 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>Closes the transparent connection, if any, without any output.</summary>
-        protected void CloseTransparentLink()
+        protected internal void CloseTransparentLink()
         {
             _link?.Close();
             _link = null;
@@ -353,7 +353,7 @@ namespace StmNode.Host.Emulators
         /// <paramref name="isCurrent"/>, when given, still true (e.g. the client still holds that session). A result
         /// that no longer belongs prints nothing; <paramref name="discard"/> may close what it opened.
         /// </summary>
-        protected void RunThen<T>(Func<Task<T>> work, Action<T> complete, Func<bool>? isCurrent = null, Action<T>? discard = null)
+        protected internal void RunThen<T>(Func<Task<T>> work, Action<T> complete, Func<bool>? isCurrent = null, Action<T>? discard = null)
         {
             int generation = Generation;
             RunAsync(async () =>
@@ -374,7 +374,7 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary><see cref="RunThen{T}"/> for work without a result (a delay).</summary>
-        protected void RunThen(Func<Task> work, Action complete, Func<bool>? isCurrent = null)
+        protected internal void RunThen(Func<Task> work, Action complete, Func<bool>? isCurrent = null)
         {
             RunThen(async () =>
             {
@@ -384,7 +384,7 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>Opens a TCP connection within timeoutMs; null when it fails.</summary>
-        protected static async Task<TcpClient?> ConnectTcpAsync(string host, int port, int timeoutMs)
+        protected internal static async Task<TcpClient?> ConnectTcpAsync(string host, int port, int timeoutMs)
         {
             var tcp = new TcpClient();
             try
@@ -416,10 +416,10 @@ namespace StmNode.Host.Emulators
             });
         }
 
-        protected void Trace(string text) => Traced?.Invoke(text);
+        protected internal void Trace(string text) => Traced?.Invoke(text);
 
         /// <summary>Powers off (AT+QPOWD): nothing is read or written until <see cref="PowerOn"/>.</summary>
-        protected void PowerOff()
+        protected internal void PowerOff()
         {
             Generation++;
             CloseTransparentLink();

@@ -46,13 +46,13 @@ namespace StmNode.Host.Emulators
         /// <summary>When false the first AT is answered at once (a module with a fixed baud rate).</summary>
         public bool AutoBaud { get; init; } = true;
 
-        protected override string Model => "BC26";
+        internal override string Model => "BC26";
 
-        protected override string Revision => "BC26NBR01A10";
+        internal override string Revision => "BC26NBR01A10";
 
-        protected override int MaxPromptPayload => 1024;
+        internal override int MaxPromptPayload => 1024;
 
-        protected override bool SupportsQmtCfg(string name)
+        internal override bool SupportsQmtCfg(string name)
         {
             switch (name)
             {
@@ -75,21 +75,21 @@ namespace StmNode.Host.Emulators
         internal override void DeliverDownlink(QmtClient client, int messageId, string topic, byte[] payload)
         {
             string head = "+QMTRECV: " + client.Index + "," + messageId + ",\"" + topic + "\",\"";
-            UrcBytes(head, client.RecvFormat == 1 ? Encoding.ASCII.GetBytes(Hex(payload)) : payload, "\"");
+            UrcBytes(head, client.RecvFormat == 1 ? Encoding.ASCII.GetBytes(System.Convert.ToHexString(payload)) : payload, "\"");
         }
 
         internal override void HandlePublishForm(AtCommand command, QmtClient client, int messageId, int qos, bool retain, string topic)
         {
             if (command.Count == 5)
             {
-                PromptForPublish(client, messageId, qos, retain, topic, -1);
+                Publish.Prompt(client, messageId, qos, retain, topic, -1);
                 return;
             }
 
             // The fixed-length form is not documented for BC26 V1.1: only the inline message is accepted.
             string message = command.Str(5, 700);
             Ok();
-            StartPublish(client, messageId, qos, retain, topic, Encoding.UTF8.GetBytes(message));
+            Publish.Start(client, messageId, qos, retain, topic, Encoding.UTF8.GetBytes(message));
         }
 
         protected override void EmitBootBanner()
@@ -98,11 +98,7 @@ namespace StmNode.Host.Emulators
             Write("\r\nF1: 0000 0000\r\nV0: 0000 0000 [0001]\r\n00: 1029 0004\r\n01: 0000 0000\r\nU0: 0000 0001 [0000]\r\nT0: 0000 00B4\r\nLeaving the BROM\r\n");
         }
 
-        protected override void OnRegistered()
-        {
-            Urc("+IP: 10.32.0.2");
-            base.OnRegistered();
-        }
+        internal override void OnRegistered() => Urc("+IP: 10.32.0.2");
 
         protected override bool AcceptsInput() => _baudSynced;
 

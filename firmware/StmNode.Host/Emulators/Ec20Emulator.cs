@@ -38,15 +38,15 @@ namespace StmNode.Host.Emulators
             RegisterAccepted("+CGDCONT", "+QSSLCFG", "+QCFG", "+IPR", "&W");
         }
 
-        protected override string Model => "EC20F";
+        internal override string Model => "EC20F";
 
-        protected override string Revision => "EC20CEFAR06A01M4G";
+        internal override string Revision => "EC20CEFAR06A01M4G";
 
-        protected override int MaxPromptPayload => 4096;
+        internal override int MaxPromptPayload => 4096;
 
         protected override bool UrcReachesUart => _urcPort == "uart1" || _urcPort == "all";
 
-        protected override bool SupportsQmtCfg(string name)
+        internal override bool SupportsQmtCfg(string name)
         {
             switch (name)
             {
@@ -92,7 +92,7 @@ namespace StmNode.Host.Emulators
         {
             if (command.Count == 5)
             {
-                PromptForPublish(client, messageId, qos, retain, topic, -1);
+                Publish.Prompt(client, messageId, qos, retain, topic, -1);
                 return;
             }
 
@@ -100,11 +100,11 @@ namespace StmNode.Host.Emulators
             {
                 string message = command.Str(5, MaxPromptPayload);
                 Ok();
-                StartPublish(client, messageId, qos, retain, topic, Encoding.UTF8.GetBytes(message));
+                Publish.Start(client, messageId, qos, retain, topic, Encoding.UTF8.GetBytes(message));
                 return;
             }
 
-            PromptForPublish(client, messageId, qos, retain, topic, command.Int(5, 1, MaxPromptPayload));
+            Publish.Prompt(client, messageId, qos, retain, topic, command.Int(5, 1, MaxPromptPayload));
         }
 
         protected override void EmitBootBanner()
@@ -237,7 +237,7 @@ namespace StmNode.Host.Emulators
             {
                 for (int i = 0; i < 6; i++)
                 {
-                    QmtClient client = Client(i);
+                    QmtClient client = Mqtt.Client(i);
                     if (client.Opened && client.RecvMode == 1)
                     {
                         var flags = new StringBuilder("+QMTRECV: " + i);
@@ -254,7 +254,7 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            QmtClient target = Client(c.Int(0, 0, 5));
+            QmtClient target = Mqtt.Client(c.Int(0, 0, 5));
             int from = 0;
             int to = target.Slots.Length - 1;
             if (c.Count > 1)
