@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using StmNode.Cloud;
 using StmNode.Config;
 using StmNode.Ports;
 
@@ -21,7 +22,7 @@ namespace StmNode.Node
 
         private readonly IClock _clock;
         private readonly ILog _log;
-        private readonly INodeCloud _cloud;
+        private readonly ICloudProfile _cloud;
         private readonly NodeConfig _config;
         private readonly ISystemControl _system;
         private readonly Backoff _backoff;
@@ -38,7 +39,7 @@ namespace StmNode.Node
         private bool _roundDone;
         private string _lostReason;
 
-        public LinkSupervisor(IClock clock, ILog log, INodeCloud cloud, NodeConfig config, ISystemControl system, uint seed)
+        public LinkSupervisor(IClock clock, ILog log, ICloudProfile cloud, NodeConfig config, ISystemControl system, uint seed)
         {
             _clock = clock;
             _log = log;
@@ -257,7 +258,7 @@ namespace StmNode.Node
         private LinkResult Connect(LinkSlot slot, out string credentialError)
         {
             MqttConnectOptions options = new MqttConnectOptions();
-            if (!_cloud.FillConnectOptions(options, out credentialError))
+            if (!_cloud.TryCreateConnectOptions(_clock, options, out credentialError))
             {
                 // A configuration problem: no point dialling, but keep retrying slowly in case it is time-related.
                 return LinkResult.InvalidArgument;
@@ -275,7 +276,7 @@ namespace StmNode.Node
         private LinkResult Subscribe(LinkSlot slot)
         {
             LinkResult result = LinkResult.Ok;
-            string[] filters = _cloud.Subscriptions;
+            string[] filters = _cloud.SubscriptionFilters;
             for (int i = 0; i < filters.Length && result == LinkResult.Ok; i++)
             {
                 result = slot.Link.Subscribe(filters[i], 1);
