@@ -64,7 +64,7 @@ namespace StmNode
             iotda.DeviceId = config.DeviceId;
             iotda.Secret = config.DeviceSecret;
             iotda.KeepAliveSeconds = config.KeepAliveSeconds;
-            ProfileNodeCloud cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(iotda, Stm32Service.CreateDeviceModel()), clock);
+            HuaweiIotdaProfile cloud = new HuaweiIotdaProfile(iotda, Stm32Service.CreateDeviceModel());
 
             NodeController node = new NodeController(config, clock, log, cloud, sensors, leds, system, JitterSeed(config.DeviceId));
 

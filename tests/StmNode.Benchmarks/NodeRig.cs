@@ -19,7 +19,7 @@ namespace StmNode.Benchmarks
 {
     /// <summary>
     /// The node's report and command paths from Core's own pieces, as NodeController runs them: simulated board →
-    /// SensorBoard → NodeReport → ProfileNodeCloud (IoTDA JSON) → QuectelMqttLink → AT channel. The link connects
+    /// SensorBoard → NodeReport → CloudUplink (IoTDA JSON) → QuectelMqttLink → AT channel. The link connects
     /// through the EC20 emulator and a loopback broker; <see cref="UseInstantModem"/> then swaps in a modem that
     /// answers at once, so Core's own time and allocations can be measured.
     /// </summary>
@@ -33,7 +33,6 @@ namespace StmNode.Benchmarks
         private readonly DuplexPipe _pipe;
         private readonly StreamSerialLine _serial;
         private readonly SwitchableLine _line;
-        private readonly NodeDownlink _downlink = new NodeDownlink();
 
         public NodeRig()
         {
@@ -57,14 +56,15 @@ namespace StmNode.Benchmarks
             Leds = Board.CreateLedBank();
             Handler = new DownlinkHandler(Config, Leds);
             HuaweiIotdaSettings settings = new HuaweiIotdaSettings { Host = "127.0.0.1", Port = port, DeviceId = DeviceId, Secret = Secret };
-            Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel()), Clock);
+            Profile = new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel());
+            Cloud = new CloudUplink(Profile);
             MqttConnectOptions options = new MqttConnectOptions();
-            if (!Cloud.FillConnectOptions(options, out string error) || Link.Connect(options) != LinkResult.Ok)
+            if (!Profile.TryCreateConnectOptions(Clock, options, out string error) || Link.Connect(options) != LinkResult.Ok)
             {
                 throw new InvalidOperationException("the EC20 link did not connect: " + error + " " + Link.LastError);
             }
 
-            foreach (string filter in Cloud.Subscriptions)
+            foreach (string filter in Profile.SubscriptionFilters)
             {
                 Link.Subscribe(filter, 1);
             }
@@ -86,7 +86,9 @@ namespace StmNode.Benchmarks
 
         public DownlinkHandler Handler { get; }
 
-        public ProfileNodeCloud Cloud { get; }
+        public HuaweiIotdaProfile Profile { get; }
+
+        public CloudUplink Cloud { get; }
 
         public InstantQuectelLine Instant { get; } = new InstantQuectelLine();
 
@@ -106,7 +108,7 @@ namespace StmNode.Benchmarks
             report.AddInt(Stm32Service.Led1.Name, Leds.IsOn(1) ? 1 : 0);
             report.AddInt(Stm32Service.Led2.Name, Leds.IsOn(2) ? 1 : 0);
             report.AddInt(Stm32Service.Led3.Name, Leds.IsOn(3) ? 1 : 0);
-            CloudMessage message = Cloud.EncodeReport(report);
+            CloudMessage message = Cloud.Report(report);
             if (Link.Publish(message.Topic, message.Payload, 0, message.Payload.Length, 1) != LinkResult.Ok)
             {
                 throw new InvalidOperationException("publish failed: " + Link.LastError);
@@ -126,9 +128,8 @@ namespace StmNode.Benchmarks
                 throw new InvalidOperationException("no command arrived");
             }
 
-            Cloud.Decode(topic, payload, 0, payload.Length, _downlink);
-            CommandReply reply = Handler.Execute(_downlink);
-            CloudMessage response = Cloud.EncodeCommandResponse(_downlink.RequestId, reply);
+            Downlink command = Profile.Decode(topic, payload, 0, payload.Length);
+            CloudMessage response = Cloud.Answer(command, Handler.Execute(command));
             if (Link.Publish(response.Topic, response.Payload, 0, response.Payload.Length, 1) != LinkResult.Ok)
             {
                 throw new InvalidOperationException("response publish failed: " + Link.LastError);

@@ -95,7 +95,7 @@ namespace StmNode.Benchmarks
                 r.AddInt(Stm32Service.Led2.Name, 0);
                 r.AddInt(Stm32Service.Led3.Name, 0);
                 long t1 = GC.GetAllocatedBytesForCurrentThread();
-                CloudMessage message = rig.Cloud.EncodeReport(r);
+                CloudMessage message = rig.Cloud.Report(r);
                 long t2 = GC.GetAllocatedBytesForCurrentThread();
                 rig.Link.Publish(message.Topic, message.Payload, 0, message.Payload.Length, 1);
                 long t3 = GC.GetAllocatedBytesForCurrentThread();
@@ -112,7 +112,7 @@ namespace StmNode.Benchmarks
             Console.WriteLine("| stage | bytes per cycle |");
             Console.WriteLine("|---|---:|");
             Console.WriteLine("| sensors → NodeReport (typed value arrays) | " + report / n + " |");
-            Console.WriteLine("| ProfileNodeCloud.EncodeReport (JSON into a reused buffer, copied into a new payload + CloudMessage) | " + encode / n + " |");
+            Console.WriteLine("| CloudUplink.Report (JSON into a reused buffer, copied into a new payload + CloudMessage) | " + encode / n + " |");
             Console.WriteLine("| QuectelMqttLink.Publish (AT command text, reply lines and objects) | " + publish / n + " |");
             Console.WriteLine("| total | " + (report + encode + publish) / n + " |");
             Console.WriteLine();

@@ -153,24 +153,30 @@ namespace StmNode.Cloud
             return request.Kind == DownlinkKind.Command ? _topics.ServiceReply(request.CommandName) : null;
         }
 
-        public int EncodeResponse(Downlink request, int resultCode, string resultText, byte[] buffer, int offset, int capacity)
+        // A service reply's "data" is the service's output: the reply's parameters. A property set has none.
+        public int EncodeReply(Downlink request, Reply reply, byte[] buffer, int offset, int capacity)
         {
             if (ResponseTopic(request) == null)
             {
                 return -1;
             }
 
-            int code = resultCode == 0 ? SuccessCode : (resultCode >= 100 ? resultCode : ParameterErrorCode);
+            int code = reply.ResultCode == 0 ? SuccessCode : (reply.ResultCode >= 100 ? reply.ResultCode : ParameterErrorCode);
             _writer.Reset(buffer, offset, capacity);
             _writer.BeginObject();
             _writer.WriteString("id", request.RequestId);
             _writer.WriteLong("code", code);
             _writer.WriteName("data");
             _writer.BeginObject();
-            _writer.EndObject();
-            if (code != SuccessCode && resultText != null)
+            if (request.Kind == DownlinkKind.Command)
             {
-                _writer.WriteString("message", resultText);
+                reply.WriteParameters(_writer);
+            }
+
+            _writer.EndObject();
+            if (code != SuccessCode && reply.Text != null)
+            {
+                _writer.WriteString("message", reply.Text);
             }
 
             _writer.EndObject();

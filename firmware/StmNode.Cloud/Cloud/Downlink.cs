@@ -10,6 +10,11 @@ namespace StmNode.Cloud
     /// </summary>
     public sealed class Downlink
     {
+        // 2020-01-01 and 2100-01-01 UTC: a time sync answer outside is garbage (a DateTime beyond the range also throws;
+        // nanoFramework's ends in year 3000).
+        private const long MinPlausibleTimeMs = 1577836800000L;
+        private const long MaxPlausibleTimeMs = 4102444800000L;
+
         public DownlinkKind Kind;
         public DownlinkError Error;
 
@@ -80,12 +85,28 @@ namespace StmNode.Cloud
         }
 
         /// <summary>
-        /// Time sync: the platform's time now, given the local time the answer arrived in the same time base the
-        /// request's device_send_time used: (server_recv + server_send + device_recv − device_send) / 2.
+        /// Time sync: the platform's time (ms since 1970) when this answer arrived, by IoTDA's formula
+        /// (server_recv + server_send + device_recv − device_send) / 2. requestSentMs is the device_send_time of the
+        /// request the node waits on, arrivedMs the arrival in the same time base. Returns null with the time, or why
+        /// the answer cannot be used: it answers another request, its times are out of order, or the result lies
+        /// outside 2020..2100 (garbage; the clock is never set from it).
         /// </summary>
-        public long ComputeServerTimeMs(long deviceRecvTimeMs)
+        public string ReadServerTime(long requestSentMs, long arrivedMs, out long serverTimeMs)
         {
-            return (ServerRecvTimeMs + ServerSendTimeMs + deviceRecvTimeMs - DeviceSendTimeMs) / 2;
+            serverTimeMs = 0;
+            if (DeviceSendTimeMs != requestSentMs || arrivedMs < DeviceSendTimeMs || ServerRecvTimeMs <= 0 || ServerSendTimeMs < ServerRecvTimeMs)
+            {
+                return "the answer does not match the request";
+            }
+
+            // The server times are bounded first, so the sum cannot overflow.
+            if (ServerRecvTimeMs < MinPlausibleTimeMs || ServerSendTimeMs >= MaxPlausibleTimeMs)
+            {
+                return "the answer gives an implausible time";
+            }
+
+            serverTimeMs = (ServerRecvTimeMs + ServerSendTimeMs + arrivedMs - DeviceSendTimeMs) / 2;
+            return serverTimeMs < MinPlausibleTimeMs || serverTimeMs >= MaxPlausibleTimeMs ? "the answer gives an implausible time" : null;
         }
 
         /// <summary>Marks the message as failed with a reason; the first error is kept.</summary>

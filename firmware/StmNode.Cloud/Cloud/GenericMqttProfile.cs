@@ -110,7 +110,7 @@ namespace StmNode.Cloud
             return request.Kind == DownlinkKind.Command && request.RequestId != null ? _response.Format(request.RequestId) : null;
         }
 
-        public int EncodeResponse(Downlink request, int resultCode, string resultText, byte[] buffer, int offset, int capacity)
+        public int EncodeReply(Downlink request, Reply reply, byte[] buffer, int offset, int capacity)
         {
             if (ResponseTopic(request) == null)
             {
@@ -118,7 +118,7 @@ namespace StmNode.Cloud
             }
 
             _writer.Reset(buffer, offset, capacity);
-            IotdaBodies.WriteCommandResponse(_writer, resultCode, request.ResponseName, resultText);
+            IotdaBodies.WriteCommandResponse(_writer, request.ResponseName, reply);
             return IotdaBodies.Finish(_writer);
         }
 

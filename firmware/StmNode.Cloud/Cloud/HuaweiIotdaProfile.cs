@@ -132,16 +132,16 @@ namespace StmNode.Cloud
             }
         }
 
-        public int EncodeResponse(Downlink request, int resultCode, string resultText, byte[] buffer, int offset, int capacity)
+        public int EncodeReply(Downlink request, Reply reply, byte[] buffer, int offset, int capacity)
         {
             _writer.Reset(buffer, offset, capacity);
             if (request.Kind == DownlinkKind.Command)
             {
-                IotdaBodies.WriteCommandResponse(_writer, resultCode, request.ResponseName, resultText);
+                IotdaBodies.WriteCommandResponse(_writer, request.ResponseName, reply);
             }
             else if (request.Kind == DownlinkKind.PropertySet)
             {
-                IotdaBodies.WritePropertySetResponse(_writer, resultCode, resultText);
+                IotdaBodies.WritePropertySetResponse(_writer, reply);
             }
             else
             {

@@ -36,11 +36,12 @@ namespace StmNode.Cloud
         string ResponseTopic(Downlink request);
 
         /// <summary>
-        /// Writes the answer to a command or property set: resultCode 0 = success; resultText is a short
-        /// explanation ("ok", the error detail). Returns the length, or -1 when the buffer is too small or the
-        /// request needs no such answer. Property-get answers are written with <see cref="ReportEncoder"/>.
+        /// Writes the node's reply to the command or property set it received, with everything of the reply the
+        /// protocol has room for (response name, result code and text, response parameters). Returns the length, or -1
+        /// when the buffer is too small or the request needs no such answer. Property-get answers are written with
+        /// <see cref="ReportEncoder"/>.
         /// </summary>
-        int EncodeResponse(Downlink request, int resultCode, string resultText, byte[] buffer, int offset, int capacity);
+        int EncodeReply(Downlink request, Reply reply, byte[] buffer, int offset, int capacity);
 
         /// <summary>The topic of time-sync requests, or null when the cloud has none.</summary>
         string TimeSyncTopic { get; }

@@ -147,35 +147,43 @@ namespace StmNode.Cloud
             return false;
         }
 
-        /// <summary>{"result_code":0,"response_name":"…","paras":{"result":"…"}}; name and result left out when null.</summary>
-        public static void WriteCommandResponse(JsonWriter writer, int resultCode, string responseName, string resultText)
+        /// <summary>
+        /// {"result_code":0,"response_name":"…","paras":{"result":"…",…}}: the reply's text as "result", then its
+        /// parameters; the name (from the device model) left out when null, paras when there is nothing to put in it.
+        /// </summary>
+        public static void WriteCommandResponse(JsonWriter writer, string responseName, Reply reply)
         {
             writer.BeginObject();
-            writer.WriteLong("result_code", resultCode);
+            writer.WriteLong("result_code", reply.ResultCode);
             if (responseName != null)
             {
                 writer.WriteString("response_name", responseName);
             }
 
-            if (resultText != null)
+            if (reply.Text != null || reply.Count > 0)
             {
                 writer.WriteName("paras");
                 writer.BeginObject();
-                writer.WriteString("result", resultText);
+                if (reply.Text != null)
+                {
+                    writer.WriteString("result", reply.Text);
+                }
+
+                reply.WriteParameters(writer);
                 writer.EndObject();
             }
 
             writer.EndObject();
         }
 
-        /// <summary>{"result_code":0,"result_desc":"…"}; the description left out when null.</summary>
-        public static void WritePropertySetResponse(JsonWriter writer, int resultCode, string resultText)
+        /// <summary>{"result_code":0,"result_desc":"…"}: the reply's text as the description, left out when null.</summary>
+        public static void WritePropertySetResponse(JsonWriter writer, Reply reply)
         {
             writer.BeginObject();
-            writer.WriteLong("result_code", resultCode);
-            if (resultText != null)
+            writer.WriteLong("result_code", reply.ResultCode);
+            if (reply.Text != null)
             {
-                writer.WriteString("result_desc", resultText);
+                writer.WriteString("result_desc", reply.Text);
             }
 
             writer.EndObject();

@@ -9,7 +9,7 @@ using StmNode.Host.Simulation;
 namespace StmNode.Host.Composition
 {
     /// <summary>
-    /// One real Core node on a PC: NodeController over a simulated board, a cloud adapter and one or more links, run on
+    /// One real Core node on a PC: NodeController over a simulated board, a cloud profile and one or more links, run on
     /// its own thread exactly as the ESP32 app runs it. The host only watches (counts, prints) and starts and stops it.
     /// </summary>
     public sealed class HostedNode : IDisposable
@@ -20,7 +20,7 @@ namespace StmNode.Host.Composition
         private Thread _thread;
         private volatile bool _crashed;
 
-        public HostedNode(string name, NodeConfig config, IClock clock, ILog log, LabellingNodeCloud cloud, SimulatedBoard board, uint seed)
+        public HostedNode(string name, NodeConfig config, IClock clock, ILog log, LabellingProfile cloud, SimulatedBoard board, uint seed)
         {
             Name = name;
             Config = config;
@@ -45,7 +45,7 @@ namespace StmNode.Host.Composition
 
         public NodeConfig Config { get; }
 
-        public LabellingNodeCloud Cloud { get; }
+        public LabellingProfile Cloud { get; }
 
         public IClock Clock { get; }
 
@@ -87,7 +87,7 @@ namespace StmNode.Host.Composition
             };
             link.Published += (topic, payload, offset, count, result, elapsed) =>
             {
-                UplinkLabel label = Cloud.LabelOf(payload);
+                UplinkLabel label = Cloud.LabelOf(topic);
                 Stats.Published(label, result == LinkResult.Ok, elapsed, Stm32Service.Id);
                 Uplink?.Invoke(label, topic, payload, offset, count, result, elapsed);
             };

@@ -5,7 +5,7 @@ using StmNode.Ports;
 
 namespace StmNode.Host.Composition
 {
-    /// <summary>The host's composition root for one node: board, cloud adapter, link, controller.</summary>
+    /// <summary>The host's composition root for one node: board, cloud profile, link, controller.</summary>
     public static class NodeBuilder
     {
         /// <summary>The node, or null with a reason when its link cannot be built (e.g. the serial port does not open).</summary>
@@ -20,7 +20,7 @@ namespace StmNode.Host.Composition
             }
 
             var board = new SimulatedBoard(spec.Config);
-            var cloud = new LabellingNodeCloud(new ProfileNodeCloud(spec.Profile, clock));
+            var cloud = new LabellingProfile(spec.Profile);
             var node = new HostedNode(spec.Name, spec.Config, clock, log, cloud, board, spec.Seed);
             node.Stats.KeepLatencies = spec.KeepLatencies;
             node.AddLink(link);

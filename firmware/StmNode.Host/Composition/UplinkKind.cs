@@ -1,6 +1,6 @@
 namespace StmNode.Host.Composition
 {
-    /// <summary>What a message the node publishes is, as the cloud adapter encoded it.</summary>
+    /// <summary>What a message the node publishes is, as the cloud profile encoded it.</summary>
     public enum UplinkKind
     {
         Report,

@@ -1,16 +1,21 @@
 using System.Collections;
+using StmNode.Cloud;
 using StmNode.Config;
 using StmNode.Leds;
 
 namespace StmNode.Node
 {
     /// <summary>
-    /// What the node does with commands, property sets and LED messages: LED changes, the report period and the
-    /// thresholds. Every request is checked completely before anything is applied, so a bad request changes nothing.
-    /// LEDs are addressed as LED1..LED3 (0/1, "ON"/"OFF" or true/false), or as {"led": n, "state": s}.
+    /// What the node does with the commands, property sets and LED messages its cloud profile decoded; the product-model
+    /// table (<see cref="Stm32Service"/>) says what each parameter or property changes. The profile has checked every
+    /// name, type and range against the device model made from the same table, so values arrive as longs in range; only
+    /// what one value cannot say is checked here (SET_LED's "led" without "state"). A request is applied whole or not at all.
     /// </summary>
     public sealed class DownlinkHandler
     {
+        private const string SuccessText = "success";
+        private const int Unchanged = -1;
+
         private readonly NodeConfig _config;
         private readonly LedBank _leds;
 
@@ -26,221 +31,177 @@ namespace StmNode.Node
         /// <summary>Set when a period or threshold changed; the node reschedules and clears it.</summary>
         public bool SettingsChanged { get; set; }
 
-        /// <summary>Runs a command and says how it went.</summary>
-        public CommandReply Execute(NodeDownlink command)
+        /// <summary>Runs a command; a success carries the response's parameters as they are after it.</summary>
+        public Reply Execute(Downlink command)
         {
-            if (command.CommandName == Stm32Service.SetLed.Name)
+            ModelCommand model = Stm32Service.FindCommand(command.CommandName);
+            if (model == null)
             {
-                return ExecuteSetLed(command.Paras);
+                // Only a profile checking against another device model lets one through.
+                return new Reply(1, "command " + command.CommandName + " is not known");
             }
 
-            if (command.CommandName == Stm32Service.SetInterval.Name)
+            int[] leds = new int[] { Unchanged, Unchanged, Unchanged };
+            int[] settings = CurrentSettings();
+            int ledNumber = Unchanged;
+            int ledState = Unchanged;
+            for (int i = 0; i < model.Parameters.Length; i++)
             {
-                return ExecuteSetInterval(command.Paras);
+                ModelProperty parameter = model.Parameters[i];
+                if (!command.Has(parameter.Name))
+                {
+                    continue;
+                }
+
+                int value = (int)command.GetLong(parameter.Name, Unchanged);
+                if (parameter.Target == ModelTarget.LedNumber)
+                {
+                    ledNumber = value;
+                }
+                else if (parameter.Target == ModelTarget.LedState)
+                {
+                    ledState = value;
+                }
+                else
+                {
+                    Stage(parameter, value, leds, settings);
+                }
             }
 
-            if (command.CommandName == Stm32Service.ReportNow.Name)
+            if (ledNumber != Unchanged || ledState != Unchanged)
+            {
+                if (ledNumber < 1 || ledNumber > LedBank.Count || ledState == Unchanged)
+                {
+                    return new Reply(1, "'led' (1..3) and 'state' (0/1) go together");
+                }
+
+                if (leds[ledNumber - 1] != Unchanged)
+                {
+                    return new Reply(1, "LED" + ledNumber.ToString() + " is given twice");
+                }
+
+                leds[ledNumber - 1] = ledState;
+            }
+
+            Apply(leds, settings);
+            if (model.ReportsNow)
             {
                 ReportRequested = true;
-                return Success(Stm32Service.ReportNow.ResponseName);
             }
 
-            return new CommandReply(1, "").Add("result", "error").Add("reason", "unknown command '" + command.CommandName + "'");
+            Reply reply = new Reply(0, SuccessText);
+            for (int i = 0; i < model.ResponseParameters.Length; i++)
+            {
+                ModelProperty parameter = model.ResponseParameters[i];
+                if (parameter.Target != ModelTarget.Result)
+                {
+                    reply.Add(parameter.Name, Current(parameter));
+                }
+            }
+
+            return reply;
         }
 
-        /// <summary>Applies a properties set; null when applied, else why nothing was.</summary>
-        public string ApplySet(NodeDownlink set)
+        /// <summary>Applies a property set.</summary>
+        public Reply ApplySet(Downlink set)
         {
-            if (set.ServiceId.Length > 0 && set.ServiceId != Stm32Service.Id)
-            {
-                return "unknown service '" + set.ServiceId + "'";
-            }
-
-            if (set.Paras.Count == 0)
-            {
-                return "no properties";
-            }
-
-            bool[] ledStates = new bool[LedBank.Count];
-            bool[] ledGiven = new bool[LedBank.Count];
-            int reportPeriod = _config.ReportPeriodSeconds;
-            int diagPeriod = _config.DiagPeriodSeconds;
-            int gasThreshold = _config.GasThresholdPercent;
-            int alarmInterval = _config.AlarmMinIntervalSeconds;
-            foreach (DictionaryEntry entry in set.Paras)
+            int[] leds = new int[] { Unchanged, Unchanged, Unchanged };
+            int[] settings = CurrentSettings();
+            foreach (DictionaryEntry entry in set.Parameters)
             {
                 string name = (string)entry.Key;
-                object value = entry.Value;
                 ModelProperty property = Stm32Service.FindWritable(name);
-                bool ok;
-                switch (property == null ? ModelTarget.None : property.Target)
+                if (property == null || !(entry.Value is long))
                 {
-                    case ModelTarget.Led:
-                        ok = LedBank.TryParseState(value, out ledStates[property.Index - 1]);
-                        ledGiven[property.Index - 1] = true;
-                        break;
-                    case ModelTarget.ReportPeriod:
-                        ok = TryInt(value, property, out reportPeriod);
-                        break;
-                    case ModelTarget.DiagPeriod:
-                        ok = TryInt(value, property, out diagPeriod);
-                        break;
-                    case ModelTarget.GasThreshold:
-                        ok = TryInt(value, property, out gasThreshold);
-                        break;
-                    case ModelTarget.AlarmMinInterval:
-                        ok = TryInt(value, property, out alarmInterval);
-                        break;
-                    default:
-                        return "unknown property '" + name + "'";
+                    return new Reply(1, name + " is not a writable property");
                 }
 
-                if (!ok)
-                {
-                    return "bad value for '" + name + "'";
-                }
+                Stage(property, (int)(long)entry.Value, leds, settings);
             }
 
-            ApplyLeds(ledStates, ledGiven);
-            if (reportPeriod != _config.ReportPeriodSeconds || diagPeriod != _config.DiagPeriodSeconds
-                || gasThreshold != _config.GasThresholdPercent || alarmInterval != _config.AlarmMinIntervalSeconds)
-            {
-                _config.ReportPeriodSeconds = reportPeriod;
-                _config.DiagPeriodSeconds = diagPeriod;
-                _config.GasThresholdPercent = gasThreshold;
-                _config.AlarmMinIntervalSeconds = alarmInterval;
-                SettingsChanged = true;
-            }
-
-            return null;
+            Apply(leds, settings);
+            return new Reply(0, "ok");
         }
 
         /// <summary>
         /// A message down carrying LED states. It has no answer of its own: the immediate report that follows a
-        /// change acknowledges it. Returns false when it named no LED or a bad value (nothing applied).
+        /// change acknowledges it. Returns false when it named no LED (nothing applied).
         /// </summary>
-        public bool ApplyMessage(NodeDownlink message)
+        public bool ApplyMessage(Downlink message)
         {
-            return ExecuteSetLed(message.Paras).ResultCode == 0;
-        }
-
-        private CommandReply ExecuteSetLed(Hashtable paras)
-        {
-            bool[] states = new bool[LedBank.Count];
-            bool[] given = new bool[LedBank.Count];
-            if (paras.Contains("led") || paras.Contains("state"))
-            {
-                int led = LedBank.ParseIndex(paras["led"]);
-                if (led < 0)
-                {
-                    return Failure(Stm32Service.SetLed.ResponseName, "'led' must be 1, 2 or 3");
-                }
-
-                if (!LedBank.TryParseState(paras["state"], out states[led - 1]))
-                {
-                    return Failure(Stm32Service.SetLed.ResponseName, "'state' must be ON or OFF");
-                }
-
-                given[led - 1] = true;
-            }
-
+            int[] leds = new int[] { Unchanged, Unchanged, Unchanged };
             bool any = false;
-            for (int i = 0; i < LedBank.Count; i++)
+            for (int i = 0; i < Stm32Service.Properties.Length; i++)
             {
-                string name = "LED" + (i + 1).ToString();
-                if (paras.Contains(name))
+                ModelProperty property = Stm32Service.Properties[i];
+                if (property.Target == ModelTarget.Led && message.Has(property.Name))
                 {
-                    if (given[i] || !LedBank.TryParseState(paras[name], out states[i]))
-                    {
-                        return Failure(Stm32Service.SetLed.ResponseName, "'" + name + "' must be 0 or 1");
-                    }
-
-                    given[i] = true;
+                    leds[property.Index - 1] = (int)message.GetLong(property.Name, 0);
+                    any = true;
                 }
-
-                any |= given[i];
             }
 
-            if (!any)
+            if (any)
             {
-                return Failure(Stm32Service.SetLed.ResponseName, "give LED1, LED2 or LED3 (0/1), or 'led' and 'state'");
+                Apply(leds, CurrentSettings());
             }
 
-            ApplyLeds(states, given);
-            return Success(Stm32Service.SetLed.ResponseName)
-                .Add(Stm32Service.Led1.Name, _leds.IsOn(1) ? "1" : "0")
-                .Add(Stm32Service.Led2.Name, _leds.IsOn(2) ? "1" : "0")
-                .Add(Stm32Service.Led3.Name, _leds.IsOn(3) ? "1" : "0");
+            return any;
         }
 
-        private CommandReply ExecuteSetInterval(Hashtable paras)
+        // Notes what a checked value changes; nothing is applied yet.
+        private static void Stage(ModelProperty entry, int value, int[] leds, int[] settings)
         {
-            int seconds;
-            ModelProperty parameter = Stm32Service.SetInterval.Parameters[0];
-            if (!TryInt(paras[parameter.Name], parameter, out seconds))
+            if (entry.Target == ModelTarget.Led)
             {
-                return Failure(Stm32Service.SetInterval.ResponseName, "'seconds' must be a whole number from "
-                    + ((int)parameter.Min).ToString() + " to " + ((int)parameter.Max).ToString());
+                leds[entry.Index - 1] = value;
             }
-
-            if (seconds != _config.ReportPeriodSeconds)
+            else if (entry.Target >= ModelTarget.ReportPeriod && entry.Target <= ModelTarget.AlarmMinInterval)
             {
-                _config.ReportPeriodSeconds = seconds;
-                SettingsChanged = true;
+                settings[entry.Target - ModelTarget.ReportPeriod] = value;
             }
-
-            return Success(Stm32Service.SetInterval.ResponseName).Add("seconds", seconds.ToString());
         }
 
-        private void ApplyLeds(bool[] states, bool[] given)
+        private void Apply(int[] leds, int[] settings)
         {
             for (int i = 0; i < LedBank.Count; i++)
             {
-                if (given[i] && _leds.Set(i + 1, states[i]))
+                if (leds[i] != Unchanged && _leds.Set(i + 1, leds[i] == 1))
                 {
                     ReportRequested = true;
                 }
             }
+
+            int[] current = CurrentSettings();
+            for (int i = 0; i < current.Length; i++)
+            {
+                if (settings[i] != current[i])
+                {
+                    SettingsChanged = true;
+                }
+            }
+
+            _config.ReportPeriodSeconds = settings[0];
+            _config.DiagPeriodSeconds = settings[1];
+            _config.GasThresholdPercent = settings[2];
+            _config.AlarmMinIntervalSeconds = settings[3];
         }
 
-        private static CommandReply Success(string responseName)
+        // The settings in ModelTarget order, from ReportPeriod to AlarmMinInterval.
+        private int[] CurrentSettings()
         {
-            return new CommandReply(0, responseName).Add("result", "success");
+            return new int[] { _config.ReportPeriodSeconds, _config.DiagPeriodSeconds, _config.GasThresholdPercent, _config.AlarmMinIntervalSeconds };
         }
 
-        private static CommandReply Failure(string responseName, string reason)
+        private long Current(ModelProperty entry)
         {
-            return new CommandReply(1, responseName).Add("result", "error").Add("reason", reason);
-        }
-
-        private static bool TryInt(object value, ModelProperty range, out int result)
-        {
-            result = 0;
-            double number;
-            if (value is int)
+            if (entry.Target == ModelTarget.Led)
             {
-                number = (int)value;
-            }
-            else if (value is long)
-            {
-                number = (long)value;
-            }
-            else if (value is double)
-            {
-                number = (double)value;
-            }
-            else
-            {
-                return false;
+                return _leds.IsOn(entry.Index) ? 1 : 0;
             }
 
-            if (number != (long)number || number < range.Min || number > range.Max)
-            {
-                return false;
-            }
-
-            result = (int)number;
-            return true;
+            bool isSetting = entry.Target >= ModelTarget.ReportPeriod && entry.Target <= ModelTarget.AlarmMinInterval;
+            return isSetting ? CurrentSettings()[entry.Target - ModelTarget.ReportPeriod] : 0;
         }
     }
 }

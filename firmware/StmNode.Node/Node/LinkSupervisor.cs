@@ -1,4 +1,5 @@
 using System.Collections;
+using StmNode.Cloud;
 using StmNode.Config;
 using StmNode.Ports;
 
@@ -18,7 +19,7 @@ namespace StmNode.Node
 
         private readonly IClock _clock;
         private readonly ILog _log;
-        private readonly INodeCloud _cloud;
+        private readonly ICloudProfile _cloud;
         private readonly NodeConfig _config;
         private readonly ISystemControl _system;
         private readonly Backoff _backoff;
@@ -33,7 +34,7 @@ namespace StmNode.Node
         private bool _roundDone;
         private string _lostReason;
 
-        public LinkSupervisor(IClock clock, ILog log, INodeCloud cloud, NodeConfig config, ISystemControl system, uint seed)
+        public LinkSupervisor(IClock clock, ILog log, ICloudProfile cloud, NodeConfig config, ISystemControl system, uint seed)
         {
             _clock = clock;
             _log = log;
@@ -103,7 +104,7 @@ namespace StmNode.Node
             _slots.Add(slot);
 
             // The link owns its subscriptions from here on: it subscribes them in every new broker session.
-            string[] filters = _cloud.Subscriptions;
+            string[] filters = _cloud.SubscriptionFilters;
             for (int i = 0; i < filters.Length; i++)
             {
                 if (link.Subscribe(filters[i], 1) != LinkResult.Ok)
@@ -249,7 +250,7 @@ namespace StmNode.Node
         private LinkResult Connect(LinkSlot slot, out string credentialError)
         {
             MqttConnectOptions options = new MqttConnectOptions();
-            if (!_cloud.FillConnectOptions(options, out credentialError))
+            if (!_cloud.TryCreateConnectOptions(_clock, options, out credentialError))
             {
                 // A configuration problem: no point dialling, but keep retrying slowly in case it is time-related.
                 return LinkResult.InvalidArgument;

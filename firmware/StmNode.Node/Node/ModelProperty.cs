@@ -95,7 +95,10 @@ namespace StmNode.Node
             return new ModelProperty(name, ParameterType.Int, min, max, 0, "W", false, target, 0);
         }
 
-        /// <summary>An integer command parameter, or (with <see cref="ModelTarget.None"/>) a response parameter.</summary>
+        /// <summary>
+        /// An integer command parameter (its target is what it changes), or a response parameter (its target is what it
+        /// reports: the LED's state or the setting in force after the command).
+        /// </summary>
         public static ModelProperty Parameter(string name, long min, long max, bool required, ModelTarget target, int index)
         {
             return new ModelProperty(name, ParameterType.Int, min, max, 0, null, required, target, index);

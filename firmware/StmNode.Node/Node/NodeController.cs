@@ -1,4 +1,5 @@
 using System;
+using StmNode.Cloud;
 using StmNode.Config;
 using StmNode.Leds;
 using StmNode.Ports;
@@ -26,11 +27,6 @@ namespace StmNode.Node
         /// </summary>
         public const int ClockWaitMs = 5000;
 
-        // A time sync answer outside 2020-01-01 .. 2100-01-01 UTC is garbage: never set the clock from it (a DateTime
-        // beyond the range also throws; nanoFramework's ends in year 3000).
-        private const long MinPlausibleUtcMs = 1577836800000L;
-        private const long MaxPlausibleUtcMs = 4102444800000L;
-
         private const string Source = "Node";
         private const int ReportQos = 1;
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0);
@@ -38,14 +34,14 @@ namespace StmNode.Node
         private readonly NodeConfig _config;
         private readonly IClock _clock;
         private readonly ILog _log;
-        private readonly INodeCloud _cloud;
+        private readonly ICloudProfile _profile;
+        private readonly CloudUplink _uplink;
         private readonly SensorBoard _sensors;
         private readonly LedBank _leds;
         private readonly ISystemControl _system;
         private readonly LinkSupervisor _links;
         private readonly ReportBuffer _buffer;
         private readonly RequestCache _requests = new RequestCache(16);
-        private readonly NodeDownlink _downlink = new NodeDownlink();
         private readonly DownlinkHandler _handler;
         private long _nextSensorMs;
         private long _nextReportMs;
@@ -60,17 +56,22 @@ namespace StmNode.Node
         private long _sessionStartMs;
         private bool _stop;
 
-        public NodeController(NodeConfig config, IClock clock, ILog log, INodeCloud cloud, SensorBoard sensors,
+        /// <summary>
+        /// The profile checks downlinks against a device model: give it the node's (<see cref="Stm32Service.CreateDeviceModel"/>),
+        /// so commands and property sets arrive with known names and values in range.
+        /// </summary>
+        public NodeController(NodeConfig config, IClock clock, ILog log, ICloudProfile profile, SensorBoard sensors,
             LedBank leds, ISystemControl system, uint seed)
         {
             _config = config;
             _clock = clock;
             _log = log;
-            _cloud = cloud;
+            _profile = profile;
+            _uplink = new CloudUplink(profile);
             _sensors = sensors;
             _leds = leds;
             _system = system;
-            _links = new LinkSupervisor(clock, log, cloud, config, system, seed);
+            _links = new LinkSupervisor(clock, log, profile, config, system, seed);
             _buffer = new ReportBuffer(config.OfflineBufferCapacity);
             _handler = new DownlinkHandler(config, leds);
 
@@ -367,7 +368,7 @@ namespace StmNode.Node
         // True when the report is done with: sent, or dropped because it can never be sent.
         private bool PublishReport(NodeReport report)
         {
-            LinkResult result = Publish(_cloud.EncodeReport(report), ReportQos);
+            LinkResult result = Publish(_uplink.Report(report), ReportQos);
             if (result == LinkResult.Ok)
             {
                 if (report.ServiceId == Stm32Service.Id)
@@ -391,78 +392,77 @@ namespace StmNode.Node
 
         private void HandleMessage(string topic, byte[] payload)
         {
-            _cloud.Decode(topic, payload, 0, payload.Length, _downlink);
-            string requestId = _downlink.RequestId;
-            switch (_downlink.Kind)
+            Downlink downlink = _profile.Decode(topic, payload, 0, payload.Length);
+            switch (downlink.Kind)
             {
-                case NodeMessageKind.Command:
-                    Answer(requestId, true);
+                case DownlinkKind.Command:
+                case DownlinkKind.PropertySet:
+                    Answer(downlink);
                     break;
-                case NodeMessageKind.PropertiesSet:
-                    Answer(requestId, false);
-                    break;
-                case NodeMessageKind.PropertiesGet:
+                case DownlinkKind.PropertyGet:
                     CommandsHandled++;
-                    Publish(_cloud.EncodeGetResponse(requestId, MakeReport(_clock.UptimeMs)), 0);
+                    Publish(_uplink.Answer(downlink, MakeReport(_clock.UptimeMs)), 0);
                     break;
-                case NodeMessageKind.Message:
-                    if (_downlink.Error.Length > 0)
+                case DownlinkKind.LedMessage:
+                    if (!downlink.IsOk)
                     {
                         // One bad field refuses the whole message, like a command: nothing of it is applied.
                         DownlinkErrors++;
-                        Log(LogLevel.Warning, "message down refused: " + _downlink.Error);
+                        Log(LogLevel.Warning, "message down refused: " + downlink.ErrorDetail);
                     }
-                    else if (!_handler.ApplyMessage(_downlink))
+                    else if (!_handler.ApplyMessage(downlink))
                     {
                         DownlinkErrors++;
                         Log(LogLevel.Warning, "message down without a usable LED state ignored");
                     }
 
                     break;
-                case NodeMessageKind.TimeSync:
-                    ApplyTimeSync();
+                case DownlinkKind.TimeSync:
+                    ApplyTimeSync(downlink);
                     break;
-                case NodeMessageKind.ReportReply:
+                case DownlinkKind.ReportReply:
                     // An acknowledgement of our own report, not a downlink error; a refusal is worth a log line.
-                    if (_downlink.Error.Length > 0)
+                    if (!downlink.IsOk)
                     {
-                        Log(LogLevel.Warning, "the cloud refused a report: " + _downlink.Error);
+                        Log(LogLevel.Warning, "the cloud refused a report: " + downlink.ErrorDetail);
                     }
 
                     break;
                 default:
                     DownlinkErrors++;
-                    Log(LogLevel.Warning, "ignored message on " + topic + ": " + _downlink.Error);
+                    Log(LogLevel.Warning, "ignored message on " + topic + ": "
+                        + (downlink.IsOk ? "not a message for the node" : downlink.ErrorDetail));
                     break;
             }
         }
 
         // Commands and property sets are answered at once (IoTDA gives up after 20 s) and exactly once per request id:
         // a repeated id gets the same answer again and changes nothing.
-        private void Answer(string requestId, bool isCommand)
+        private void Answer(Downlink request)
         {
-            CloudMessage response = requestId.Length == 0 ? null : _requests.Find(requestId);
+            string requestId = request.RequestId;
+            CloudMessage response = requestId == null ? null : _requests.Find(requestId);
             if (response == null)
             {
-                if (_downlink.Error.Length > 0)
+                Reply reply;
+                if (!request.IsOk)
                 {
                     // The profile refused the request (bad JSON, unknown name, value out of range): say so, apply nothing.
                     DownlinkErrors++;
-                    response = isCommand
-                        ? _cloud.EncodeCommandResponse(requestId, new CommandReply(1, "").Add("result", "error").Add("reason", _downlink.Error))
-                        : _cloud.EncodeSetResponse(requestId, 1, _downlink.Error);
-                }
-                else if (isCommand)
-                {
-                    response = _cloud.EncodeCommandResponse(requestId, _handler.Execute(_downlink));
+                    reply = new Reply(1, request.ErrorDetail == null ? "malformed request" : request.ErrorDetail);
                 }
                 else
                 {
-                    string error = _handler.ApplySet(_downlink);
-                    response = _cloud.EncodeSetResponse(requestId, error == null ? 0 : 1, error == null ? "ok" : error);
+                    reply = request.Kind == DownlinkKind.Command ? _handler.Execute(request) : _handler.ApplySet(request);
                 }
 
-                if (requestId.Length > 0)
+                if (!reply.IsSuccess)
+                {
+                    Log(LogLevel.Warning, Describe(request) + " refused: " + reply.Text);
+                }
+
+                response = _uplink.Answer(request, reply);
+                if (requestId != null && response != null)
                 {
                     _requests.Add(requestId, response);
                 }
@@ -476,6 +476,11 @@ namespace StmNode.Node
             Publish(response, 0);
         }
 
+        private static string Describe(Downlink request)
+        {
+            return request.Kind == DownlinkKind.Command ? "command " + request.CommandName : "property set";
+        }
+
         private void SendTimeSync()
         {
             long now = _clock.UptimeMs;
@@ -487,7 +492,7 @@ namespace StmNode.Node
             // Retry in a minute if no answer comes; the real period starts when one does.
             _nextTimeSyncMs = now + 60000;
             _timeSyncSentDeviceMs = DeviceMs();
-            Publish(_cloud.EncodeTimeSyncRequest(_timeSyncSentDeviceMs), 0);
+            Publish(_uplink.TimeSyncRequest(_timeSyncSentDeviceMs), 0);
         }
 
         // A modem knows the network's time once registered: good enough until IoTDA's time sync answers.
@@ -502,34 +507,20 @@ namespace StmNode.Node
             }
         }
 
-        private void ApplyTimeSync()
+        private void ApplyTimeSync(Downlink answer)
         {
-            long deviceRecvMs = DeviceMs();
-            NodeDownlink d = _downlink;
-            if (_timeSyncSentDeviceMs < 0 || d.DeviceSendMs != _timeSyncSentDeviceMs || deviceRecvMs < d.DeviceSendMs
-                || d.ServerRecvMs <= 0 || d.ServerSendMs < d.ServerRecvMs)
+            long serverMs = 0;
+            string error = !answer.IsOk ? answer.ErrorDetail
+                : _timeSyncSentDeviceMs < 0 ? "no request is waiting"
+                : answer.ReadServerTime(_timeSyncSentDeviceMs, DeviceMs(), out serverMs);
+            if (error != null)
             {
                 DownlinkErrors++;
-                Log(LogLevel.Warning, "time sync answer does not match the request; ignored");
+                Log(LogLevel.Warning, "time sync answer ignored: " + error);
                 return;
             }
 
-            // IoTDA's formula: the server's send time plus half the round trip measured on the device's own clock.
-            // The server times are bounded first, so the sum cannot overflow.
-            long nowMs = -1;
-            if (d.ServerRecvMs >= MinPlausibleUtcMs && d.ServerSendMs < MaxPlausibleUtcMs)
-            {
-                nowMs = (d.ServerRecvMs + d.ServerSendMs + deviceRecvMs - d.DeviceSendMs) / 2;
-            }
-
-            if (nowMs < MinPlausibleUtcMs || nowMs >= MaxPlausibleUtcMs)
-            {
-                DownlinkErrors++;
-                Log(LogLevel.Warning, "time sync answer gives an implausible time; ignored");
-                return;
-            }
-
-            _clock.SetUtc(Epoch.AddTicks(nowMs * TimeSpan.TicksPerMillisecond));
+            _clock.SetUtc(Epoch.AddTicks(serverMs * TimeSpan.TicksPerMillisecond));
             _timeSyncSentDeviceMs = -1;
             _nextTimeSyncMs = _clock.UptimeMs + TimeSyncPeriodMs;
             Log(LogLevel.Info, "clock set from IoTDA time sync");

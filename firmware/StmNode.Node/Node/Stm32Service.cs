@@ -32,7 +32,7 @@ namespace StmNode.Node
             ReportPeriod, DiagPeriod, GasThreshold, AlarmMinInterval
         };
 
-        /// <summary>LED1..LED3 (0/1), or "led" (1..3) with "state" (0/1).</summary>
+        /// <summary>LED1..LED3 (0/1), or "led" (1..3) with "state" (0/1); answers with the LEDs' states after.</summary>
         public static readonly ModelCommand SetLed = new ModelCommand("SET_LED",
             new ModelProperty[]
             {
@@ -42,12 +42,22 @@ namespace StmNode.Node
                 ModelProperty.Parameter("led", 1, 3, false, ModelTarget.LedNumber, 0),
                 ModelProperty.Parameter("state", 0, 1, false, ModelTarget.LedState, 0)
             },
-            "SET_LED_RSP", new ModelProperty[] { ModelProperty.Result() }, false);
+            "SET_LED_RSP",
+            new ModelProperty[]
+            {
+                ModelProperty.Result(),
+                ModelProperty.Parameter("LED1", 0, 1, false, ModelTarget.Led, 1),
+                ModelProperty.Parameter("LED2", 0, 1, false, ModelTarget.Led, 2),
+                ModelProperty.Parameter("LED3", 0, 1, false, ModelTarget.Led, 3)
+            },
+            false);
 
-        /// <summary>The report period, 10 s … 24 h.</summary>
+        /// <summary>The report period, 10 s … 24 h; answers with the period now in force.</summary>
         public static readonly ModelCommand SetInterval = new ModelCommand("SET_INTERVAL",
             new ModelProperty[] { ModelProperty.Parameter("seconds", 10, 86400, true, ModelTarget.ReportPeriod, 0) },
-            "SET_INTERVAL_RSP", new ModelProperty[] { ModelProperty.Result() }, false);
+            "SET_INTERVAL_RSP",
+            new ModelProperty[] { ModelProperty.Result(), ModelProperty.Parameter("seconds", 10, 86400, false, ModelTarget.ReportPeriod, 0) },
+            false);
 
         public static readonly ModelCommand ReportNow = new ModelCommand("REPORT_NOW", new ModelProperty[0],
             "REPORT_NOW_RSP", new ModelProperty[] { ModelProperty.Result() }, true);

@@ -207,7 +207,7 @@ namespace StmNode.Tests.Cloud
                 "{\"id\":\"4711\",\"version\":\"1.0\",\"params\":{\"LED1\":1,\"LED2\":0},\"method\":\"thing.service.property.set\"}");
             byte[] buffer = new byte[100];
 
-            int length = profile.EncodeResponse(downlink, 0, "ok", buffer, 0, buffer.Length);
+            int length = profile.EncodeReply(downlink, new Reply(0, "ok"), buffer, 0, buffer.Length);
 
             Assert.AreEqual((int)DownlinkKind.PropertySet, (int)downlink.Kind);
             Assert.IsTrue(downlink.IsOk);
@@ -235,13 +235,13 @@ namespace StmNode.Tests.Cloud
         }
 
         [TestMethod]
-        public void EncodeResponse_Failure_UsesParameterErrorCodeAndMessage()
+        public void EncodeReply_Failure_UsesParameterErrorCodeAndMessage()
         {
             AliyunProfile profile = Profile();
             Downlink downlink = CloudTestData.Decode(profile, Prefix + "service/property/set", "{\"id\":12,\"params\":{\"LED1\":5}}");
             byte[] buffer = new byte[100];
 
-            int length = profile.EncodeResponse(downlink, 1, downlink.ErrorDetail, buffer, 0, buffer.Length);
+            int length = profile.EncodeReply(downlink, new Reply(1, downlink.ErrorDetail), buffer, 0, buffer.Length);
 
             Assert.AreEqual("{\"id\":\"12\",\"code\":460,\"data\":{},\"message\":\"LED1 out of range\"}", CloudTestData.Text(buffer, 0, length));
         }
@@ -271,7 +271,7 @@ namespace StmNode.Tests.Cloud
                 "{\"id\":\"77\",\"version\":\"1.0\",\"params\":{\"seconds\":300},\"method\":\"thing.service.SET_INTERVAL\"}");
             byte[] buffer = new byte[100];
 
-            int length = profile.EncodeResponse(downlink, 0, "ok", buffer, 0, buffer.Length);
+            int length = profile.EncodeReply(downlink, new Reply(0, "ok"), buffer, 0, buffer.Length);
 
             Assert.AreEqual((int)DownlinkKind.Command, (int)downlink.Kind);
             Assert.IsTrue(downlink.IsOk);
@@ -279,6 +279,18 @@ namespace StmNode.Tests.Cloud
             Assert.AreEqual(300L, downlink.GetLong("seconds", 0));
             Assert.AreEqual(Prefix + "service/SET_INTERVAL_reply", profile.ResponseTopic(downlink));
             Assert.AreEqual("{\"id\":\"77\",\"code\":200,\"data\":{}}", CloudTestData.Text(buffer, 0, length));
+        }
+
+        [TestMethod]
+        public void EncodeReply_ServiceCallWithParameters_PutsThemInData()
+        {
+            AliyunProfile profile = Profile();
+            Downlink downlink = CloudTestData.Decode(profile, Prefix + "service/SET_INTERVAL", "{\"id\":\"77\",\"params\":{\"seconds\":300}}");
+            byte[] buffer = new byte[100];
+
+            int length = profile.EncodeReply(downlink, new Reply(0, "success").Add("seconds", 300), buffer, 0, buffer.Length);
+
+            Assert.AreEqual("{\"id\":\"77\",\"code\":200,\"data\":{\"seconds\":300}}", CloudTestData.Text(buffer, 0, length));
         }
 
         [TestMethod]

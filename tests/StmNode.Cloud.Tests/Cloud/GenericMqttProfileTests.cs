@@ -59,7 +59,7 @@ namespace StmNode.Tests.Cloud
                 "{\"service_id\":\"stm32\",\"command_name\":\"SET_LED\",\"paras\":{\"LED2\":1}}");
             byte[] buffer = new byte[100];
 
-            int length = profile.EncodeResponse(downlink, 0, "ok", buffer, 0, buffer.Length);
+            int length = profile.EncodeReply(downlink, new Reply(0, "ok"), buffer, 0, buffer.Length);
 
             Assert.AreEqual((int)DownlinkKind.Command, (int)downlink.Kind);
             Assert.IsTrue(downlink.IsOk);

@@ -310,8 +310,41 @@ namespace StmNode.Tests.Cloud
             Assert.AreEqual(1000L, downlink.DeviceSendTimeMs);
             Assert.AreEqual(1717989300100L, downlink.ServerRecvTimeMs);
             Assert.AreEqual(1717989300110L, downlink.ServerSendTimeMs);
+        }
+
+        [TestMethod]
+        public void ReadServerTime_AnswerToTheRequest_GivesIotdaFormula()
+        {
+            Downlink answer = TimeSyncAnswer(1000, 1717989300100, 1717989300110);
+
+            long serverMs;
+            string error = answer.ReadServerTime(1000, 1300, out serverMs);
+
             // (server_recv + server_send + device_recv − device_send) / 2 with device_recv = 1300
-            Assert.AreEqual(1717989300255L, downlink.ComputeServerTimeMs(1300));
+            Assert.IsNull(error);
+            Assert.AreEqual(1717989300255L, serverMs);
+        }
+
+        [TestMethod]
+        [DataRow(999L, 1717989300100L, 1717989300110L, "the answer does not match the request")]
+        [DataRow(1000L, 1717989300110L, 1717989300100L, "the answer does not match the request")]
+        [DataRow(1000L, 0L, 10L, "the answer does not match the request")]
+        [DataRow(1000L, 1546300800000L, 1546300800000L, "the answer gives an implausible time")]
+        [DataRow(1000L, 4102444800000L, 4102444800000L, "the answer gives an implausible time")]
+        [DataRow(1000L, 4102444799999L, 4102444799999L, "the answer gives an implausible time")]
+        public void ReadServerTime_OtherRequestOrImplausible_SaysWhy(long requestSentMs, long serverRecvMs, long serverSendMs, string expected)
+        {
+            Downlink answer = TimeSyncAnswer(1000, serverRecvMs, serverSendMs);
+
+            long serverMs;
+            Assert.AreEqual(expected, answer.ReadServerTime(requestSentMs, 1300, out serverMs));
+        }
+
+        private static Downlink TimeSyncAnswer(long deviceSendMs, long serverRecvMs, long serverSendMs)
+        {
+            return CloudTestData.Decode(CloudTestData.Huawei(), CloudTestData.Prefix + "events/down",
+                "{\"services\":[{\"service_id\":\"$time_sync\",\"event_type\":\"time_sync_response\",\"paras\":{\"device_send_time\":"
+                + deviceSendMs.ToString() + ",\"server_recv_time\":" + serverRecvMs.ToString() + ",\"server_send_time\":" + serverSendMs.ToString() + "}}]}");
         }
 
         [TestMethod]
@@ -340,60 +373,75 @@ namespace StmNode.Tests.Cloud
         }
 
         [TestMethod]
-        public void EncodeResponse_WorkedExampleCommand_MatchesProtocolsDoc()
+        public void EncodeReply_WorkedExampleCommand_MatchesProtocolsDoc()
         {
             HuaweiIotdaProfile profile = CloudTestData.Huawei();
             Downlink request = CloudTestData.Decode(profile, CloudTestData.Prefix + "commands/request_id=4d9b0a1c-77",
                 "{\"service_id\":\"stm32\",\"command_name\":\"SET_INTERVAL\",\"paras\":{\"seconds\":600}}");
             byte[] buffer = new byte[200];
 
-            int length = profile.EncodeResponse(request, 0, "ok", buffer, 0, buffer.Length);
+            int length = profile.EncodeReply(request, new Reply(0, "ok"), buffer, 0, buffer.Length);
 
             Assert.AreEqual("{\"result_code\":0,\"response_name\":\"SET_INTERVAL_RSP\",\"paras\":{\"result\":\"ok\"}}", CloudTestData.Text(buffer, 0, length));
         }
 
         [TestMethod]
-        public void EncodeResponse_UnknownCommand_GivesFailureWithReason()
+        public void EncodeReply_CommandWithParameters_PutsTextAndParametersInParas()
+        {
+            HuaweiIotdaProfile profile = CloudTestData.Huawei();
+            Downlink request = CloudTestData.Decode(profile, CloudTestData.Prefix + "commands/request_id=7f3a",
+                "{\"service_id\":\"stm32\",\"command_name\":\"SET_LED\",\"paras\":{\"LED2\":1}}");
+            byte[] buffer = new byte[200];
+
+            int length = profile.EncodeReply(request, new Reply(0, "success").Add("LED1", 0).Add("LED2", 1).Add("mode", "manual"), buffer, 0, buffer.Length);
+
+            Assert.AreEqual(CloudTestData.Prefix + "commands/response/request_id=7f3a", profile.ResponseTopic(request));
+            Assert.AreEqual("{\"result_code\":0,\"response_name\":\"SET_LED_RSP\",\"paras\":{\"result\":\"success\",\"LED1\":0,\"LED2\":1,\"mode\":\"manual\"}}",
+                CloudTestData.Text(buffer, 0, length));
+        }
+
+        [TestMethod]
+        public void EncodeReply_UnknownCommand_GivesFailureWithReason()
         {
             HuaweiIotdaProfile profile = CloudTestData.Huawei();
             Downlink request = CloudTestData.Decode(profile, CloudTestData.Prefix + "commands/request_id=9", "{\"command_name\":\"REBOOT\"}");
             byte[] buffer = new byte[200];
 
-            int length = profile.EncodeResponse(request, 1, request.ErrorDetail, buffer, 0, buffer.Length);
+            int length = profile.EncodeReply(request, new Reply(1, request.ErrorDetail), buffer, 0, buffer.Length);
 
             Assert.AreEqual("{\"result_code\":1,\"paras\":{\"result\":\"command REBOOT is not known\"}}", CloudTestData.Text(buffer, 0, length));
         }
 
         [TestMethod]
-        public void EncodeResponse_PropertySet_GivesResultCodeAndDescription()
+        public void EncodeReply_PropertySet_GivesResultCodeAndDescription()
         {
             HuaweiIotdaProfile profile = CloudTestData.Huawei();
             Downlink request = CloudTestData.Decode(profile, CloudTestData.Prefix + "properties/set/request_id=s1",
                 "{\"services\":[{\"service_id\":\"stm32\",\"properties\":{\"LED2\":1}}]}");
             byte[] buffer = new byte[200];
 
-            int length = profile.EncodeResponse(request, 0, "ok", buffer, 5, 100);
+            int length = profile.EncodeReply(request, new Reply(0, "ok"), buffer, 5, 100);
 
             Assert.AreEqual("{\"result_code\":0,\"result_desc\":\"ok\"}", CloudTestData.Text(buffer, 5, length));
         }
 
         [TestMethod]
-        public void EncodeResponse_BufferTooSmall_ReturnsMinusOne()
+        public void EncodeReply_BufferTooSmall_ReturnsMinusOne()
         {
             HuaweiIotdaProfile profile = CloudTestData.Huawei();
             Downlink request = CloudTestData.Decode(profile, CloudTestData.Prefix + "commands/request_id=1", "{\"command_name\":\"REPORT_NOW\"}");
 
-            Assert.AreEqual(-1, profile.EncodeResponse(request, 0, "ok", new byte[20], 0, 20));
+            Assert.AreEqual(-1, profile.EncodeReply(request, new Reply(0, "ok"), new byte[20], 0, 20));
         }
 
         [TestMethod]
-        public void EncodeResponse_LedMessage_NeedsNoAnswer()
+        public void EncodeReply_LedMessage_NeedsNoAnswer()
         {
             HuaweiIotdaProfile profile = CloudTestData.Huawei();
             Downlink request = CloudTestData.Decode(profile, CloudTestData.Prefix + "messages/down", "{\"LED1\":1}");
 
             Assert.IsNull(profile.ResponseTopic(request));
-            Assert.AreEqual(-1, profile.EncodeResponse(request, 0, "ok", new byte[100], 0, 100));
+            Assert.AreEqual(-1, profile.EncodeReply(request, new Reply(0, "ok"), new byte[100], 0, 100));
         }
 
         [TestMethod]

@@ -72,7 +72,7 @@ namespace StmNode.IntegrationTests.Cloud
             }
             else
             {
-                length = profile.EncodeResponse(request, request.IsOk ? 0 : 1, request.IsOk ? "ok" : request.ErrorDetail, buffer, 0, buffer.Length);
+                length = profile.EncodeReply(request, new Reply(request.IsOk ? 0 : 1, request.IsOk ? "ok" : request.ErrorDetail), buffer, 0, buffer.Length);
             }
 
             return (profile.ResponseTopic(request), Encoding.UTF8.GetString(buffer, 0, length));
@@ -165,7 +165,7 @@ namespace StmNode.IntegrationTests.Cloud
             Assert.AreEqual(DownlinkKind.TimeSync, downlink.Kind);
             Assert.IsTrue(downlink.IsOk, downlink.ErrorDetail);
             Assert.AreEqual(sentMs, downlink.DeviceSendTimeMs);
-            var serverNow = downlink.ComputeServerTimeMs(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            Assert.IsNull(downlink.ReadServerTime(sentMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), out long serverNow));
             Assert.IsTrue(Math.Abs(serverNow - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) < 5000);
         }
     }

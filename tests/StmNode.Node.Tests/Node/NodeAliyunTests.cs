@@ -47,7 +47,7 @@ namespace StmNode.Tests.Node
             settings.DeviceName = "dn1";
             settings.DeviceSecret = "s";
             NodeRig rig = new NodeRig();
-            rig.Cloud = new ProfileNodeCloud(new AliyunProfile(settings, Stm32Service.CreateDeviceModel()), rig.Clock);
+            rig.Cloud = new AliyunProfile(settings, Stm32Service.CreateDeviceModel());
             rig.Start();
             return rig;
         }

@@ -52,7 +52,7 @@ namespace StmNode.Tests.Node
             rig.Link.Inject(Sys + "commands/request_id=7f3a", "{\"service_id\":\"stm32\",\"command_name\":\"SET_LED\",\"paras\":{\"LED2\":1}}");
             rig.RunFor(100);
 
-            Assert.AreEqual("{\"result_code\":0,\"response_name\":\"SET_LED_RSP\",\"paras\":{\"result\":\"success\"}}",
+            Assert.AreEqual("{\"result_code\":0,\"response_name\":\"SET_LED_RSP\",\"paras\":{\"result\":\"success\",\"LED1\":0,\"LED2\":1,\"LED3\":0}}",
                 rig.LastPublished(Sys + "commands/response/request_id=7f3a", ""));
             Assert.IsTrue(rig.Led2.Level);
             Assert.IsTrue(rig.LastPublished(Sys + "properties/report", "stm32").IndexOf("\"LED1\":0,\"LED2\":1,\"LED3\":0") > 0);
@@ -178,7 +178,7 @@ namespace StmNode.Tests.Node
             NodeRig rig = new NodeRig();
             HuaweiIotdaSettings settings = Settings();
             settings.Secret = "";
-            rig.Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel()), rig.Clock);
+            rig.Cloud = new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel());
             rig.Start();
 
             rig.RunFor(100);
@@ -190,7 +190,7 @@ namespace StmNode.Tests.Node
         private static NodeRig Rig()
         {
             NodeRig rig = new NodeRig();
-            rig.Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(Settings(), Stm32Service.CreateDeviceModel()), rig.Clock);
+            rig.Cloud = new HuaweiIotdaProfile(Settings(), Stm32Service.CreateDeviceModel());
             rig.Start();
             return rig;
         }

@@ -1,3 +1,4 @@
+using StmNode.Cloud;
 using StmNode.Config;
 using StmNode.Leds;
 using StmNode.Node;
@@ -17,7 +18,7 @@ namespace StmNode.Tests.Node
         public readonly ManualClock Clock = new ManualClock();
         public readonly RecordingLog Log = new RecordingLog();
         /// <summary>The readable fake profile unless a test puts a real one here before <see cref="Start"/>.</summary>
-        public INodeCloud Cloud = new FakeCloud();
+        public ICloudProfile Cloud = new FakeCloud();
         public readonly FakeMqttLink Link = new FakeMqttLink("wifi");
         public readonly FakeHumiditySensor Dht = new FakeHumiditySensor();
         public readonly FakeDigitalInput GasDigital = new FakeDigitalInput(true);

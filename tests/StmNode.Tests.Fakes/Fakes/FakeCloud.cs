@@ -1,30 +1,65 @@
-using System;
+using System.Collections;
 using System.Text;
+using StmNode.Cloud;
 using StmNode.Node;
 using StmNode.Ports;
 
 namespace StmNode.Tests.Fakes
 {
     /// <summary>
-    /// A readable stand-in cloud profile for node tests, so they check the node's decisions rather than JSON.
+    /// A readable stand-in cloud profile for node tests, so they check the node's decisions rather than JSON. It checks
+    /// downlinks against its device model (the node's unless given another) as the real profiles do.
     /// Downlinks: "cmd/ID" with "NAME k=v k=v", "set/ID" with "[@service] k=v", "get/ID", "msg" with "k=v",
     /// "time" with "deviceSend serverRecv serverSend". Uplinks: "report" → "service|eventTime|k=v;k=v",
-    /// "cmd-rsp/ID" → "code|name|k=v;…", "set-rsp/ID" → "code|description", "get-rsp/ID", "time-req" → device ms.
-    /// Values: true/false → bool, digits → long, with a dot → double, else string; doubles print with one decimal.
+    /// "cmd-rsp/ID" → "code|responseName|result=text;k=v;…", "set-rsp/ID" → "code|text", "get-rsp/ID" (a report),
+    /// "time-req" → device ms. Values: true/false → bool, digits → long, with a dot → double, else string.
     /// </summary>
-    public sealed class FakeCloud : INodeCloud
+    public sealed class FakeCloud : ICloudProfile
     {
         private static readonly string[] Filters = new string[] { "cmd/#", "set/#", "get/#", "msg", "time" };
 
-        public string[] Subscriptions
+        private readonly DeviceModel _model;
+        private readonly FakeReportEncoder _encoder = new FakeReportEncoder();
+
+        public FakeCloud()
+            : this(Stm32Service.CreateDeviceModel())
         {
-            get { return Filters; }
+        }
+
+        public FakeCloud(DeviceModel model)
+        {
+            _model = model;
         }
 
         /// <summary>When set, connects are refused with this credential error.</summary>
         public string CredentialError;
 
-        public bool FillConnectOptions(MqttConnectOptions options, out string error)
+        public string Name
+        {
+            get { return "fake"; }
+        }
+
+        public string[] SubscriptionFilters
+        {
+            get { return Filters; }
+        }
+
+        public string ReportTopic
+        {
+            get { return "report"; }
+        }
+
+        public IReportEncoder ReportEncoder
+        {
+            get { return _encoder; }
+        }
+
+        public string TimeSyncTopic
+        {
+            get { return "time-req"; }
+        }
+
+        public bool TryCreateConnectOptions(IClock clock, MqttConnectOptions options, out string error)
         {
             error = CredentialError;
             options.Host = "broker.test";
@@ -36,21 +71,30 @@ namespace StmNode.Tests.Fakes
             return error == null;
         }
 
-        public void Decode(string topic, byte[] payload, int offset, int count, NodeDownlink downlink)
+        public Downlink Decode(string topic, byte[] payload, int offset, int count)
         {
-            downlink.Reset();
+            Downlink downlink = new Downlink();
             string text = Encoding.UTF8.GetString(payload, offset, count);
             string[] words = text.Length == 0 ? new string[0] : text.Split(new char[] { ' ' });
             if (topic.IndexOf("cmd/") == 0 && words.Length > 0)
             {
-                downlink.Kind = NodeMessageKind.Command;
+                downlink.Kind = DownlinkKind.Command;
                 downlink.RequestId = topic.Substring(4);
                 downlink.CommandName = words[0];
-                AddParas(words, 1, downlink);
+                CommandSpec command = _model.FindCommand(words[0]);
+                if (command == null && !_model.IsPassThrough)
+                {
+                    downlink.Fail(DownlinkError.UnknownCommand, "command " + words[0] + " is not known");
+                }
+                else
+                {
+                    downlink.ResponseName = command == null ? null : command.ResponseName;
+                    Check(words, 1, command == null ? null : command.Parameters, downlink);
+                }
             }
             else if (topic.IndexOf("set/") == 0)
             {
-                downlink.Kind = NodeMessageKind.PropertiesSet;
+                downlink.Kind = DownlinkKind.PropertySet;
                 downlink.RequestId = topic.Substring(4);
                 int first = 0;
                 if (words.Length > 0 && words[0].Length > 1 && words[0][0] == '@')
@@ -59,131 +103,103 @@ namespace StmNode.Tests.Fakes
                     first = 1;
                 }
 
-                AddParas(words, first, downlink);
+                if (downlink.ServiceId != null && _model.ServiceId != null && downlink.ServiceId != _model.ServiceId)
+                {
+                    downlink.Fail(DownlinkError.UnknownField, "service " + downlink.ServiceId + " is not writable");
+                }
+                else
+                {
+                    Check(words, first, _model.WritableProperties, downlink);
+                }
             }
             else if (topic.IndexOf("get/") == 0)
             {
-                downlink.Kind = NodeMessageKind.PropertiesGet;
+                downlink.Kind = DownlinkKind.PropertyGet;
                 downlink.RequestId = topic.Substring(4);
             }
             else if (topic == "msg")
             {
-                downlink.Kind = NodeMessageKind.Message;
-                AddParas(words, 0, downlink);
+                downlink.Kind = DownlinkKind.LedMessage;
+                Check(words, 0, _model.WritableProperties, downlink);
             }
             else if (topic == "time" && words.Length == 3)
             {
-                downlink.Kind = NodeMessageKind.TimeSync;
-                downlink.DeviceSendMs = long.Parse(words[0]);
-                downlink.ServerRecvMs = long.Parse(words[1]);
-                downlink.ServerSendMs = long.Parse(words[2]);
+                downlink.Kind = DownlinkKind.TimeSync;
+                downlink.DeviceSendTimeMs = long.Parse(words[0]);
+                downlink.ServerRecvTimeMs = long.Parse(words[1]);
+                downlink.ServerSendTimeMs = long.Parse(words[2]);
+            }
+
+            return downlink;
+        }
+
+        public string ResponseTopic(Downlink request)
+        {
+            if (request.RequestId == null)
+            {
+                return null;
+            }
+
+            switch (request.Kind)
+            {
+                case DownlinkKind.Command:
+                    return "cmd-rsp/" + request.RequestId;
+                case DownlinkKind.PropertySet:
+                    return "set-rsp/" + request.RequestId;
+                case DownlinkKind.PropertyGet:
+                    return "get-rsp/" + request.RequestId;
+                default:
+                    return null;
+            }
+        }
+
+        public int EncodeReply(Downlink request, Reply reply, byte[] buffer, int offset, int capacity)
+        {
+            StringBuilder text = new StringBuilder();
+            text.Append(reply.ResultCode.ToString()).Append('|');
+            if (request.Kind == DownlinkKind.Command)
+            {
+                text.Append(request.ResponseName).Append("|result=").Append(reply.Text);
+                for (int i = 0; i < reply.Count; i++)
+                {
+                    object value = reply.ValueAt(i);
+                    text.Append(';').Append(reply.NameAt(i)).Append('=').Append(value is long ? ((long)value).ToString() : (string)value);
+                }
+            }
+            else if (request.Kind == DownlinkKind.PropertySet)
+            {
+                text.Append(reply.Text);
             }
             else
             {
-                downlink.Error = "not understood";
+                return -1;
             }
 
-            // Like a real profile: a broken request keeps its kind and id so it can be answered with the failure.
-            if (downlink.Error.Length > 0 && downlink.Kind != NodeMessageKind.Command && downlink.Kind != NodeMessageKind.PropertiesSet)
-            {
-                downlink.Kind = NodeMessageKind.Unknown;
-            }
+            return FakeReportEncoder.Copy(text.ToString(), buffer, offset, capacity);
         }
 
-        public CloudMessage EncodeReport(NodeReport report)
+        public int EncodeTimeSyncRequest(long deviceSendTimeMs, byte[] buffer, int offset, int capacity)
         {
-            return Message("report", ReportText(report));
+            return FakeReportEncoder.Copy(deviceSendTimeMs.ToString(), buffer, offset, capacity);
         }
 
-        public CloudMessage EncodeCommandResponse(string requestId, CommandReply reply)
+        // Reads "k=v" words and checks them against the specs, as a real profile checks its JSON.
+        private static void Check(string[] words, int first, ParameterSpec[] specs, Downlink downlink)
         {
-            StringBuilder text = new StringBuilder();
-            text.Append(reply.ResultCode.ToString()).Append('|').Append(reply.ResponseName).Append('|');
-            for (int i = 0; i < reply.Count; i++)
-            {
-                if (i > 0)
-                {
-                    text.Append(';');
-                }
-
-                text.Append(reply.NameAt(i)).Append('=').Append(reply.ValueAt(i));
-            }
-
-            return Message("cmd-rsp/" + requestId, text.ToString());
-        }
-
-        public CloudMessage EncodeSetResponse(string requestId, int resultCode, string description)
-        {
-            return Message("set-rsp/" + requestId, resultCode.ToString() + "|" + description);
-        }
-
-        public CloudMessage EncodeGetResponse(string requestId, NodeReport report)
-        {
-            return Message("get-rsp/" + requestId, ReportText(report));
-        }
-
-        public CloudMessage EncodeTimeSyncRequest(long deviceSendMs)
-        {
-            return Message("time-req", deviceSendMs.ToString());
-        }
-
-        /// <summary>The event time as IoTDA writes it (yyyyMMddTHHmmssZ).</summary>
-        public static string FormatTime(DateTime utc)
-        {
-            return utc.Year.ToString("D4") + utc.Month.ToString("D2") + utc.Day.ToString("D2") + "T"
-                + utc.Hour.ToString("D2") + utc.Minute.ToString("D2") + utc.Second.ToString("D2") + "Z";
-        }
-
-        private static string ReportText(NodeReport report)
-        {
-            StringBuilder text = new StringBuilder();
-            text.Append(report.ServiceId).Append('|').Append(report.HasEventTime ? FormatTime(report.EventTimeUtc) : "-").Append('|');
-            for (int i = 0; i < report.Count; i++)
-            {
-                if (i > 0)
-                {
-                    text.Append(';');
-                }
-
-                text.Append(report.NameAt(i)).Append('=').Append(ValueText(report.ValueAt(i)));
-            }
-
-            return text.ToString();
-        }
-
-        private static string ValueText(object value)
-        {
-            if (value is bool)
-            {
-                return (bool)value ? "true" : "false";
-            }
-
-            if (value is double)
-            {
-                return ((double)value).ToString("F1");
-            }
-
-            if (value is int)
-            {
-                return ((int)value).ToString();
-            }
-
-            return (string)value;
-        }
-
-        private static void AddParas(string[] words, int first, NodeDownlink downlink)
-        {
+            Hashtable values = new Hashtable();
             for (int i = first; i < words.Length; i++)
             {
                 int equals = words[i].IndexOf('=');
                 if (equals <= 0)
                 {
-                    downlink.Error = "bad parameter '" + words[i] + "'";
+                    downlink.Fail(DownlinkError.MalformedJson, "bad parameter '" + words[i] + "'");
                     return;
                 }
 
-                downlink.Paras[words[i].Substring(0, equals)] = ParseValue(words[i].Substring(equals + 1));
+                values[words[i].Substring(0, equals)] = ParseValue(words[i].Substring(equals + 1));
             }
+
+            ParameterChecker.Check(values, specs, downlink);
         }
 
         private static object ParseValue(string text)
@@ -214,11 +230,6 @@ namespace StmNode.Tests.Fakes
             }
 
             return dot ? (object)double.Parse(text) : (object)long.Parse(text);
-        }
-
-        private static CloudMessage Message(string topic, string text)
-        {
-            return new CloudMessage(topic, Encoding.UTF8.GetBytes(text));
         }
     }
 }

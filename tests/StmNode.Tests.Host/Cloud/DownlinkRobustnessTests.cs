@@ -83,7 +83,7 @@ namespace StmNode.Tests.Cloud
                         Assert.IsNotNull(downlink);
                         Assert.IsNotNull(downlink.Parameters);
                         profile.ResponseTopic(downlink);
-                        profile.EncodeResponse(downlink, downlink.IsOk ? 0 : 1, downlink.ErrorDetail, new byte[256], 0, 256);
+                        profile.EncodeReply(downlink, new Reply(downlink.IsOk ? 0 : 1, downlink.ErrorDetail), new byte[256], 0, 256);
                     }
                 }
             }

@@ -34,7 +34,7 @@ namespace StmNode.Tests.Node
         {
             NodeRig rig = new NodeRig();
             HuaweiIotdaSettings settings = new HuaweiIotdaSettings { Host = "h", DeviceId = "node1", Secret = "s" };
-            rig.Cloud = new ProfileNodeCloud(new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel()), rig.Clock);
+            rig.Cloud = new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel());
             rig.Start();
             rig.RunFor(3000);
             Random random = new Random(1);

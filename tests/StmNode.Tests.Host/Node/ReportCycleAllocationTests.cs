@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using StmNode.Cloud;
 using StmNode.Node;
-using StmNode.Tests.Fakes;
 
 namespace StmNode.Tests.Node
 {
@@ -37,13 +36,13 @@ namespace StmNode.Tests.Node
             return report;
         }
 
-        private static ProfileNodeCloud Cloud()
+        private static CloudUplink Cloud()
         {
             HuaweiIotdaSettings settings = new HuaweiIotdaSettings();
             settings.Host = "example.iotda-device.cn-north-4.myhuaweicloud.com";
             settings.DeviceId = "660f1e2a7bbf9d23a1b2c3d4_node01";
             settings.Secret = "Sens0rS3cret!";
-            return new ProfileNodeCloud(new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel()), new ManualClock());
+            return new CloudUplink(new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel()));
         }
 
         [TestMethod]
@@ -68,15 +67,15 @@ namespace StmNode.Tests.Node
         [TestMethod]
         public void EncodeReport_WarmedUp_AllocatesOnlyThePayloadCopy()
         {
-            ProfileNodeCloud cloud = Cloud();
+            CloudUplink cloud = Cloud();
             NodeReport report = Build(new DateTime(2026, 11, 25, 9, 5, 7, DateTimeKind.Utc));
-            CloudMessage first = cloud.EncodeReport(report);
+            CloudMessage first = cloud.Report(report);
 
             long before = GC.GetAllocatedBytesForCurrentThread();
             CloudMessage last = null;
             for (int i = 0; i < 100; i++)
             {
-                last = cloud.EncodeReport(report);
+                last = cloud.Report(report);
             }
 
             long perReport = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
