@@ -17,7 +17,7 @@ namespace StmNode.Host.Cli
     /// </summary>
     public static class HostCommandLine
     {
-        public static readonly string[] Links = { "wifi", "bc26", "ec20", "esp-at", "tcp-raw" };
+        public static readonly string[] Links = { "tcp", "bc26", "ec20", "esp-at", "tcp-raw" };
         public static readonly string[] Modems = { "bc26", "ec20", "esp-at" };
         public static readonly string[] Clouds = { "emulator", "huawei", "aliyun", "mqtt" };
         public static readonly string[] LogLevels = { "trace", "debug", "info", "warning", "error" };
@@ -33,7 +33,7 @@ namespace StmNode.Host.Cli
             "From the repository: dotnet run --project firmware/StmNode.Host -- [command] [options]\n" +
             "\n" +
             "Examples:\n" +
-            "  stmnode                                      demo: embedded IoTDA emulator, Wi-Fi-style link\n" +
+            "  stmnode                                      demo: embedded IoTDA emulator, tcp link\n" +
             "  stmnode --link bc26                          the same through an emulated Quectel BC26 modem\n" +
             "  stmnode --reports 3                          unattended: exit after 3 reports, print a summary\n" +
             "  stmnode --serial /dev/ttyUSB0 --modem ec20   a real EC20 on a USB-serial adapter\n" +
@@ -45,10 +45,10 @@ namespace StmNode.Host.Cli
         {
             var link = new Option<string>("--link", "-l")
             {
-                Description = "How the node reaches the broker: wifi (Core's MQTT client over TCP, as the ESP32's Wi-Fi), " +
-                    "bc26, ec20, esp-at (the modem's own MQTT stack, emulated unless --serial), tcp-raw (Core's MQTT client " +
-                    "over a modem's transparent TCP socket)",
-                HelpName = "wifi|bc26|ec20|esp-at|tcp-raw",
+                Description = "How the node reaches the broker: tcp (Core's MQTT client, StreamMqttLink, over a TCP socket of " +
+                    "this PC; the ESP32's Wi-Fi runs M2Mqtt instead), bc26, ec20, esp-at (the modem's own MQTT stack, emulated " +
+                    "unless --serial), tcp-raw (Core's MQTT client over a modem's transparent TCP socket)",
+                HelpName = "tcp|bc26|ec20|esp-at|tcp-raw",
             };
             link.AcceptOnlyFromAmong(Links);
             var serial = new Option<string>("--serial") { Description = "Drive a real modem on this serial port (e.g. /dev/ttyUSB0, COM5)", HelpName = "port" };
@@ -158,7 +158,7 @@ namespace StmNode.Host.Cli
             var logLevel = new Option<string>("--log-level") { Description = "Node log level (default error: a fleet is loud)", HelpName = "trace|debug|info|warning|error" };
             logLevel.AcceptOnlyFromAmong(LogLevels);
 
-            var fleet = new Command("fleet", "Run N simulated nodes (Wi-Fi-style link) in this process against the embedded emulator or " +
+            var fleet = new Command("fleet", "Run N simulated nodes (tcp link) in this process against the embedded emulator or " +
                 "a broker, and print connect and publish latency percentiles")
             {
                 devices, duration, rampUp, reportPeriod, broker, logLevel,

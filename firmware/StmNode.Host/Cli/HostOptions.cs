@@ -6,8 +6,8 @@ namespace StmNode.Host.Cli
     /// <summary>Everything the command line, the config file and the environment can set for one run.</summary>
     public sealed class HostOptions
     {
-        /// <summary>wifi, bc26, ec20, esp-at or tcp-raw.</summary>
-        public string Link { get; set; } = "wifi";
+        /// <summary>tcp, bc26, ec20, esp-at or tcp-raw.</summary>
+        public string Link { get; set; } = "tcp";
 
         /// <summary>A real modem's serial port (e.g. /dev/ttyUSB0, COM5); null uses an emulated modem.</summary>
         public string Serial { get; set; }

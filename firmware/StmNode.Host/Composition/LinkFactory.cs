@@ -24,9 +24,10 @@ namespace StmNode.Host.Composition
             error = null;
             switch (spec.Link)
             {
-                case "wifi":
-                    // On the ESP32 this is M2Mqtt over Wi-Fi; on a PC, Core's own MQTT 3.1.1 client over a TCP socket.
-                    var link = new StreamMqttLink(new TcpStreamConnector(), clock, log, "wifi", MaxPacketBytes);
+                case "tcp":
+                    // Core's own MQTT 3.1.1 client over this PC's TCP socket. The board's Wi-Fi link is M2Mqtt under
+                    // ClientMqttLink instead, which the shared tests run with a fake client.
+                    var link = new StreamMqttLink(new TcpStreamConnector(), clock, log, "tcp", MaxPacketBytes);
                     return new LinkParts(link, null, null, Array.Empty<IDisposable>());
                 case "bc26":
                 case "ec20":
@@ -34,7 +35,7 @@ namespace StmNode.Host.Composition
                 case "tcp-raw":
                     return CreateModemLink(spec, clock, log, out error);
                 default:
-                    error = "unknown link '" + spec.Link + "' (wifi, bc26, ec20, esp-at, tcp-raw)";
+                    error = "unknown link '" + spec.Link + "' (tcp, bc26, ec20, esp-at, tcp-raw)";
                     return null;
             }
         }

@@ -16,7 +16,7 @@ namespace StmNode.Host.Composition
         /// <summary>The AT channel of a modem link (its trace shows the attach progress), or null.</summary>
         public AtChannel Channel { get; init; }
 
-        /// <summary>The emulated modem behind the link, or null (Wi-Fi-style link, real modem).</summary>
+        /// <summary>The emulated modem behind the link, or null (tcp link, real modem).</summary>
         public EmulatedModem Modem { get; init; }
     }
 }

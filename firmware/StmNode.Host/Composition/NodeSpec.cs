@@ -10,8 +10,8 @@ namespace StmNode.Host.Composition
     {
         public string Name { get; set; } = "node";
 
-        /// <summary>wifi, bc26, ec20, esp-at or tcp-raw.</summary>
-        public string Link { get; set; } = "wifi";
+        /// <summary>tcp, bc26, ec20, esp-at or tcp-raw.</summary>
+        public string Link { get; set; } = "tcp";
 
         public NodeConfig Config { get; set; }
 

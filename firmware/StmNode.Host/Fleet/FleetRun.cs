@@ -59,7 +59,7 @@ namespace StmNode.Host.Fleet
                     var spec = new NodeSpec
                     {
                         Name = deviceId,
-                        Link = "wifi",
+                        Link = "tcp",
                         Config = NodeRun.CreateConfig(hostOptions, deviceId, secret, host, port, false),
                         Profile = emulator != null
                             ? CloudFactory.HuaweiIotda(host, port, false, deviceId, secret)
@@ -70,7 +70,7 @@ namespace StmNode.Host.Fleet
                     nodes.Add(NodeBuilder.Build(spec, clock, nodeLog, out _));
                 }
 
-                output.WriteLine("fleet: " + options.Devices + " nodes, Wi-Fi-style link, " +
+                output.WriteLine("fleet: " + options.Devices + " nodes, tcp link, " +
                     (emulator != null ? "embedded IoTDA emulator on " + host + ":" + port : "broker " + host + ":" + port) +
                     ", reports every " + options.ReportPeriodSeconds + " s, ramp-up " + options.RampUp.TotalSeconds + " s, then " + options.Duration.TotalSeconds + " s");
 

@@ -39,7 +39,7 @@ namespace StmNode.Host.Runner
             log.Redact(options.WifiPassword);
             IotdaEmulator emulator = null;
             HostedNode node = null;
-            if (options.Serial != null && options.Link == "wifi")
+            if (options.Serial != null && options.Link == "tcp")
             {
                 // A real modem on a serial port: its own MQTT stack unless tcp-raw was asked for.
                 options.Link = options.Modem;
@@ -191,7 +191,8 @@ namespace StmNode.Host.Runner
             CloudHost = host,
             CloudPort = port,
             CloudTls = tls,
-            TransportOrder = new[] { options.Link == "tcp-raw" ? "ec20" : options.Link },
+            // The board transport the link stands in for.
+            TransportOrder = new[] { options.Link == "tcp-raw" ? "ec20" : options.Link == "tcp" ? "wifi" : options.Link },
             WifiSsid = options.WifiSsid ?? "pc",
             WifiPassword = options.WifiPassword ?? "",
             Apn = options.Apn ?? "internet",
@@ -206,7 +207,7 @@ namespace StmNode.Host.Runner
 
         private static string Describe(HostOptions options) =>
             options.Serial != null ? options.Modem + " on " + options.Serial + " at " + options.Baud + " Bd"
-            : options.Link == "wifi" ? "wifi (Core's MQTT client over TCP)"
+            : options.Link == "tcp" ? "tcp (Core's MQTT client over a TCP socket)"
             : options.Link + " (emulated modem)";
 
         // Waits for the end of the run while serving keys and the demo command. True when the run's target was met.

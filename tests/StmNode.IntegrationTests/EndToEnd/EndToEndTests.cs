@@ -20,7 +20,7 @@ namespace StmNode.IntegrationTests.EndToEnd
             { "DHT11_T", "DHT11_H", "MQ2", "gas_level", "flame", "water", "light", "LED1", "LED2", "LED3" };
 
         [TestMethod]
-        [DataRow("wifi")]
+        [DataRow("tcp")]
         [DataRow("bc26")]
         [DataRow("ec20")]
         [DataRow("esp-at")]
@@ -78,7 +78,7 @@ namespace StmNode.IntegrationTests.EndToEnd
         [TestMethod]
         public async Task Node_OnEveryLink_RecoversFromBrokerRestartAndReplaysOfflineReportsInOrder()
         {
-            string[] links = { "wifi", "bc26", "ec20", "esp-at", "tcp-raw" };
+            string[] links = { "tcp", "bc26", "ec20", "esp-at", "tcp-raw" };
             string[] failures = await Task.WhenAll(links.Select(RecoverAsync));
             string report = string.Join("\n\n", failures.Where(f => f != null));
             Assert.AreEqual("", report);

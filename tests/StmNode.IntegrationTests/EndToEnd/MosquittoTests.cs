@@ -36,7 +36,7 @@ namespace StmNode.IntegrationTests.EndToEnd
             config.ReportPeriodSeconds = 60;
             var spec = new NodeSpec
             {
-                Link = "wifi",
+                Link = "tcp",
                 Config = config,
                 Profile = CloudFactory.GenericMqtt("127.0.0.1", broker.Port, false, DeviceId, null, null),
             };

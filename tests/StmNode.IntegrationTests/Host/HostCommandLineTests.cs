@@ -19,7 +19,7 @@ namespace StmNode.IntegrationTests.Host
             string text = output.ToString();
             Assert.AreEqual(0, code);
             StringAssert.Contains(text, "--link");
-            StringAssert.Contains(text, "wifi|bc26|ec20|esp-at|tcp-raw");
+            StringAssert.Contains(text, "tcp|bc26|ec20|esp-at|tcp-raw");
             StringAssert.Contains(text, "--serial");
             StringAssert.Contains(text, "--cloud");
             StringAssert.Contains(text, "--reports");
@@ -56,7 +56,7 @@ namespace StmNode.IntegrationTests.Host
             int code = Run(output, "--reports", "2", "--report-period", "5", "--secret", "Sup3rS3cretValue", "--log-level", "trace");
             string text = output.ToString();
             Assert.AreEqual(0, code, text);
-            StringAssert.Contains(text, "Link: online via wifi");
+            StringAssert.Contains(text, "Link: online via tcp");
             StringAssert.Contains(text, "LED1 ● ON");
             StringAssert.Contains(text, "command SET_LED answered result_code 0");
             Assert.IsTrue(Regex.IsMatch(text, @"^summary: 2 reports published, 1 commands handled, 0 reconnects, 0 errors in [0-9.]+ s\r?$", RegexOptions.Multiline), text);
