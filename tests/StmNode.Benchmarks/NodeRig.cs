@@ -54,7 +54,7 @@ namespace StmNode.Benchmarks
             Board = new SimulatedBoard(Config);
             Sensors = Board.CreateSensorBoard(Config);
             Leds = Board.CreateLedBank();
-            Handler = new DownlinkHandler(Config, Leds);
+            Handler = new DownlinkHandler(new RuntimeSettings(Config), Leds);
             HuaweiIotdaSettings settings = new HuaweiIotdaSettings { Host = "127.0.0.1", Port = port, DeviceId = DeviceId, Secret = Secret };
             Profile = new HuaweiIotdaProfile(settings, Stm32Service.CreateDeviceModel());
             Cloud = new CloudUplink(Profile);

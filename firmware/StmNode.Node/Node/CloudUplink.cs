@@ -21,6 +21,12 @@ namespace StmNode.Node
             _profile = profile;
         }
 
+        /// <summary>True when the cloud answers time sync requests.</summary>
+        public bool HasTimeSync
+        {
+            get { return _profile.TimeSyncTopic != null; }
+        }
+
         /// <summary>The report on the profile's report topic, or null when it cannot be encoded (too large, bad value).</summary>
         public CloudMessage Report(NodeReport report)
         {

@@ -16,20 +16,17 @@ namespace StmNode.Node
         private const string SuccessText = "success";
         private const int Unchanged = -1;
 
-        private readonly NodeConfig _config;
+        private readonly RuntimeSettings _settings;
         private readonly LedBank _leds;
 
-        public DownlinkHandler(NodeConfig config, LedBank leds)
+        public DownlinkHandler(RuntimeSettings settings, LedBank leds)
         {
-            _config = config;
+            _settings = settings;
             _leds = leds;
         }
 
-        /// <summary>Set when an LED changed or a report was asked for; the node reports at once and clears it.</summary>
-        public bool ReportRequested { get; set; }
-
-        /// <summary>Set when a period or threshold changed; the node reschedules and clears it.</summary>
-        public bool SettingsChanged { get; set; }
+        /// <summary>Reports asked for: an LED that changed, a REPORT_NOW. The node reports at once when this grows.</summary>
+        public int ReportRequests { get; private set; }
 
         /// <summary>Runs a command; a success carries the response's parameters as they are after it.</summary>
         public Reply Execute(Downlink command)
@@ -42,7 +39,7 @@ namespace StmNode.Node
             }
 
             int[] leds = new int[] { Unchanged, Unchanged, Unchanged };
-            int[] settings = CurrentSettings();
+            int[] settings = _settings.Copy();
             int ledNumber = Unchanged;
             int ledState = Unchanged;
             for (int i = 0; i < model.Parameters.Length; i++)
@@ -86,7 +83,7 @@ namespace StmNode.Node
             Apply(leds, settings);
             if (model.ReportsNow)
             {
-                ReportRequested = true;
+                ReportRequests++;
             }
 
             Reply reply = new Reply(0, SuccessText);
@@ -106,7 +103,7 @@ namespace StmNode.Node
         public Reply ApplySet(Downlink set)
         {
             int[] leds = new int[] { Unchanged, Unchanged, Unchanged };
-            int[] settings = CurrentSettings();
+            int[] settings = _settings.Copy();
             foreach (DictionaryEntry entry in set.Parameters)
             {
                 string name = (string)entry.Key;
@@ -143,7 +140,7 @@ namespace StmNode.Node
 
             if (any)
             {
-                Apply(leds, CurrentSettings());
+                Apply(leds, _settings.Copy());
             }
 
             return any;
@@ -156,9 +153,9 @@ namespace StmNode.Node
             {
                 leds[entry.Index - 1] = value;
             }
-            else if (entry.Target >= ModelTarget.ReportPeriod && entry.Target <= ModelTarget.AlarmMinInterval)
+            else if (RuntimeSettings.Holds(entry.Target))
             {
-                settings[entry.Target - ModelTarget.ReportPeriod] = value;
+                RuntimeSettings.Stage(settings, entry.Target, value);
             }
         }
 
@@ -168,31 +165,14 @@ namespace StmNode.Node
             {
                 if (leds[i] != Unchanged && _leds.Set(i + 1, leds[i] == 1))
                 {
-                    ReportRequested = true;
+                    ReportRequests++;
                 }
             }
 
-            int[] current = CurrentSettings();
-            for (int i = 0; i < current.Length; i++)
-            {
-                if (settings[i] != current[i])
-                {
-                    SettingsChanged = true;
-                }
-            }
-
-            _config.ReportPeriodSeconds = settings[0];
-            _config.DiagPeriodSeconds = settings[1];
-            _config.GasThresholdPercent = settings[2];
-            _config.AlarmMinIntervalSeconds = settings[3];
+            _settings.Apply(settings);
         }
 
-        // The settings in ModelTarget order, from ReportPeriod to AlarmMinInterval.
-        private int[] CurrentSettings()
-        {
-            return new int[] { _config.ReportPeriodSeconds, _config.DiagPeriodSeconds, _config.GasThresholdPercent, _config.AlarmMinIntervalSeconds };
-        }
-
+        // What a response parameter reports: the LED's state or the setting now in force.
         private long Current(ModelProperty entry)
         {
             if (entry.Target == ModelTarget.Led)
@@ -200,8 +180,7 @@ namespace StmNode.Node
                 return _leds.IsOn(entry.Index) ? 1 : 0;
             }
 
-            bool isSetting = entry.Target >= ModelTarget.ReportPeriod && entry.Target <= ModelTarget.AlarmMinInterval;
-            return isSetting ? CurrentSettings()[entry.Target - ModelTarget.ReportPeriod] : 0;
+            return RuntimeSettings.Holds(entry.Target) ? _settings.Get(entry.Target) : 0;
         }
     }
 }

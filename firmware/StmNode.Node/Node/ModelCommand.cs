@@ -22,11 +22,5 @@ namespace StmNode.Node
 
         /// <summary>True when the command asks for a report at once.</summary>
         public bool ReportsNow { get; }
-
-        /// <summary>The parameter with this name, or null.</summary>
-        public ModelProperty FindParameter(string name)
-        {
-            return Stm32Service.Find(Parameters, name);
-        }
     }
 }

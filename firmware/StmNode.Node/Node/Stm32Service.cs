@@ -119,8 +119,7 @@ namespace StmNode.Node
             return null;
         }
 
-        /// <summary>The entry with this name, or null.</summary>
-        public static ModelProperty Find(ModelProperty[] entries, string name)
+        private static ModelProperty Find(ModelProperty[] entries, string name)
         {
             for (int i = 0; i < entries.Length; i++)
             {

@@ -69,19 +69,12 @@ namespace StmNode.Sensors
             get { return _water != null && _water.IsActive; }
         }
 
-        /// <summary>Takes the new periods and thresholds (after a properties set).</summary>
-        public void Apply(NodeConfig config)
+        /// <summary>Takes a new gas level (percent) that raises the MQ2 alarm (0: the comparator output only).</summary>
+        public void SetGasThreshold(int percent)
         {
-            if (_climate != null)
-            {
-                _climate.PeriodMs = config.DhtPeriodSeconds * 1000;
-                _climate.MaxAgeMs = config.DhtMaxAgeSeconds * 1000;
-                _climate.Retries = config.DhtRetries;
-            }
-
             if (_gas != null)
             {
-                _gas.ThresholdPercent = config.GasThresholdPercent;
+                _gas.ThresholdPercent = percent;
             }
         }
 

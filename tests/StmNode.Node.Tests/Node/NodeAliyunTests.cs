@@ -39,6 +39,18 @@ namespace StmNode.Tests.Node
             Assert.IsTrue(rig.Log.Contains("460"));
         }
 
+        [TestMethod]
+        public void Online_CloudWithoutTimeSync_AsksForNoTimeAndCountsNoFailure()
+        {
+            NodeRig rig = Rig();
+
+            rig.RunFor(130000);
+
+            Assert.AreEqual(0, rig.Controller.PublishFailures);
+            Assert.AreEqual(0, rig.Controller.Errors);
+            Assert.IsTrue(rig.Controller.ReportsPublished >= 3);
+        }
+
         private static NodeRig Rig()
         {
             AliyunSettings settings = new AliyunSettings();

@@ -264,6 +264,7 @@ namespace StmNode.Tests.Node
             rig.RunFor(100);
 
             Assert.AreEqual(expected, rig.LastPublished("cmd-rsp/bad", ""));
+            Assert.IsTrue(rig.Log.Contains(" refused: " + expected.Substring(expected.IndexOf("result=") + 7)), rig.Log.All());
             Assert.IsFalse(rig.Led1.Level);
             Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
         }
@@ -280,7 +281,8 @@ namespace StmNode.Tests.Node
             rig.RunFor(30000);
 
             Assert.AreEqual("0|ok", rig.LastPublished("set-rsp/s1", ""));
-            Assert.AreEqual(10, rig.Config.ReportPeriodSeconds);
+            Assert.AreEqual(10, rig.Controller.Settings.ReportPeriodSeconds);
+            Assert.AreEqual(60, rig.Config.ReportPeriodSeconds);
             Assert.IsTrue(rig.Led3.Level);
             // The initial report, the LED change, then one every 10 s.
             Assert.AreEqual(5, rig.CountPublished("report", "stm32|"));
@@ -302,7 +304,7 @@ namespace StmNode.Tests.Node
 
             Assert.AreEqual(expected, rig.LastPublished("set-rsp/s2", ""));
             Assert.IsFalse(rig.Led1.Level);
-            Assert.AreEqual(60, rig.Config.ReportPeriodSeconds);
+            Assert.AreEqual(60, rig.Controller.Settings.ReportPeriodSeconds);
         }
 
         [TestMethod]
@@ -574,7 +576,7 @@ namespace StmNode.Tests.Node
 
             // Made in the lost session and the clock is not set: it waits a moment for a time sync answer.
             rig.Link.PublishResult = LinkResult.Ok;
-            rig.RunFor(3000 + NodeController.ClockWaitMs);
+            rig.RunFor(3000 + ClockKeeper.ClockWaitMs);
             Assert.AreEqual(1, rig.CountPublished("report", "stm32|"));
             Assert.AreEqual(1, rig.Controller.Links.ReconnectCount);
         }

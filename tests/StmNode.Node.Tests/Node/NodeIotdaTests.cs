@@ -100,7 +100,7 @@ namespace StmNode.Tests.Node
 
             Assert.AreEqual("{\"result_code\":0,\"result_desc\":\"ok\"}", rig.LastPublished(Sys + "properties/set/response/request_id=s1", ""));
             Assert.IsTrue(rig.Led1.Level);
-            Assert.AreEqual(30, rig.Config.ReportPeriodSeconds);
+            Assert.AreEqual(30, rig.Controller.Settings.ReportPeriodSeconds);
         }
 
         [TestMethod]
