@@ -401,7 +401,7 @@ namespace StmNode.Host.Emulators
         }
 
         /// <summary>Runs network work in the background; failures are traced, never thrown.</summary>
-        protected void RunAsync(Func<Task> work)
+        protected internal void RunAsync(Func<Task> work)
         {
             Task.Run(async () =>
             {
