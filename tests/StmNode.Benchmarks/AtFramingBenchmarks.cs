@@ -105,7 +105,7 @@ namespace StmNode.Benchmarks
         }
 
         /// <summary>Serves the transcript in 256-byte reads (the channel's buffer size), then reports silence.</summary>
-        private sealed class TranscriptLine : ISerialLine
+        private sealed class TranscriptLine : IByteStream
         {
             private readonly byte[] _data;
             private int _position;

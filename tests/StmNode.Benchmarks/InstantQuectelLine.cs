@@ -8,7 +8,7 @@ namespace StmNode.Benchmarks
     /// length gets the prompt, then OK and +QMTPUB: 0,&lt;mid&gt;,0 once the payload is in; any other command gets OK.
     /// <see cref="InjectUrc"/> queues a line as if the modem had sent it. Counts the bytes each way.
     /// </summary>
-    public sealed class InstantQuectelLine : ISerialLine
+    public sealed class InstantQuectelLine : IByteStream
     {
         private readonly byte[] _command = new byte[512];
         private readonly byte[] _out = new byte[8192];

@@ -3,14 +3,14 @@ using StmNode.Ports;
 namespace StmNode.Benchmarks
 {
     /// <summary>A serial line whose far end can be swapped: connect through the emulator, then measure on another.</summary>
-    public sealed class SwitchableLine : ISerialLine
+    public sealed class SwitchableLine : IByteStream
     {
-        public SwitchableLine(ISerialLine inner)
+        public SwitchableLine(IByteStream inner)
         {
             Inner = inner;
         }
 
-        public ISerialLine Inner { get; set; }
+        public IByteStream Inner { get; set; }
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMs) => Inner.Read(buffer, offset, count, timeoutMs);
 

@@ -10,9 +10,9 @@ namespace StmNode.Ports
         string LastError { get; }
 
         /// <summary>Opens a stream, waiting at most timeoutMs. Returns null on failure (see <see cref="LastError"/>).</summary>
-        ISerialLine Open(string host, int port, bool useTls, int timeoutMs);
+        IByteStream Open(string host, int port, bool useTls, int timeoutMs);
 
         /// <summary>Closes a stream opened by <see cref="Open"/>; never throws.</summary>
-        void Close(ISerialLine stream);
+        void Close(IByteStream stream);
     }
 }

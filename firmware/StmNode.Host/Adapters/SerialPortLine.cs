@@ -6,10 +6,10 @@ using StmNode.Ports;
 namespace StmNode.Host.Adapters
 {
     /// <summary>
-    /// Core's <see cref="ISerialLine"/> over a real serial port (a modem on a USB-serial adapter), 8N1 without flow
+    /// Core's <see cref="IByteStream"/> over a real serial port (a modem on a USB-serial adapter), 8N1 without flow
     /// control like the ESP32's UART wiring. Read waits at most the caller's timeout; failures are return values.
     /// </summary>
-    public sealed class SerialPortLine : ISerialLine, IDisposable
+    public sealed class SerialPortLine : IByteStream, IDisposable
     {
         private readonly SerialPort _port;
         private bool _closed;

@@ -8,11 +8,11 @@ using StmNode.Ports;
 namespace StmNode.Host.Adapters
 {
     /// <summary>
-    /// Core's <see cref="ISerialLine"/> over any duplex <see cref="Stream"/> (an emulator pipe, a pty, a TCP stream).
+    /// Core's <see cref="IByteStream"/> over any duplex <see cref="Stream"/> (an emulator pipe, a pty, a TCP stream).
     /// A pump thread moves incoming bytes into a buffer so reads get exact timeout semantics whatever the stream:
     /// 0 on timeout, -1 once the stream has ended and the buffer is drained.
     /// </summary>
-    public sealed class StreamSerialLine : ISerialLine, IDisposable
+    public sealed class StreamSerialLine : IByteStream, IDisposable
     {
         private readonly Stream _stream;
         private readonly ByteChannel _received = new ByteChannel();

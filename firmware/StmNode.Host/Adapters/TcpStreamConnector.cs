@@ -22,7 +22,7 @@ namespace StmNode.Host.Adapters
 
         public string LastError { get; private set; }
 
-        public ISerialLine Open(string host, int port, bool useTls, int timeoutMs)
+        public IByteStream Open(string host, int port, bool useTls, int timeoutMs)
         {
             string endpoint = host + ":" + port;
             TcpClient client = new TcpClient();
@@ -49,7 +49,7 @@ namespace StmNode.Host.Adapters
                 }
 
                 LastError = null;
-                return new TcpSerialLine(client, stream);
+                return new TcpByteStream(client, stream);
             }
             catch (OperationCanceledException)
             {
@@ -69,9 +69,9 @@ namespace StmNode.Host.Adapters
             return null;
         }
 
-        public void Close(ISerialLine stream)
+        public void Close(IByteStream stream)
         {
-            (stream as TcpSerialLine)?.Dispose();
+            (stream as TcpByteStream)?.Dispose();
         }
     }
 }

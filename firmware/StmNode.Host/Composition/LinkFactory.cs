@@ -43,7 +43,7 @@ namespace StmNode.Host.Composition
         private static LinkParts CreateModemLink(NodeSpec spec, IClock clock, ILog log, out string error)
         {
             error = null;
-            ISerialLine line;
+            IByteStream line;
             IDisposable resource;
             EmulatedModem emulated = null;
             IDigitalOutput powerKey = null;

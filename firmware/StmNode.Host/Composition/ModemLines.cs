@@ -8,7 +8,7 @@ namespace StmNode.Host.Composition
     public static class ModemLines
     {
         /// <summary>A line to an emulated modem, or null for an unknown model; resources holds what to dispose.</summary>
-        public static ISerialLine OpenEmulated(string modem, out IDisposable resources)
+        public static IByteStream OpenEmulated(string modem, out IDisposable resources)
         {
             EmulatedModem emulated = EmulatedModem.Create(modem);
             resources = emulated;

@@ -21,7 +21,7 @@ namespace StmNode.Host.Runner
         public static async Task<int> RunAsync(AtConsoleOptions options, TextReader input, TextWriter output, CancellationToken cancel)
         {
             IDisposable resources = null;
-            ISerialLine line;
+            IByteStream line;
             if (options.Serial != null)
             {
                 SerialPortLine port = SerialPortLine.TryOpen(options.Serial, options.Baud, out string error);

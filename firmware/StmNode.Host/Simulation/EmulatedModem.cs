@@ -30,7 +30,7 @@ namespace StmNode.Host.Simulation
 
         public AtEmulator Emulator { get; }
 
-        public ISerialLine Line => _line;
+        public IByteStream Line => _line;
 
         /// <summary>PWRKEY as Core drives it (true = pressed); the modem switches on when the key is released.</summary>
         public IDigitalOutput PowerKey { get; }

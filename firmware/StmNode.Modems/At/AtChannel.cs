@@ -19,19 +19,19 @@ namespace StmNode.At
         private static readonly byte[] CtrlZ = new byte[] { 0x1A };
         private static readonly byte[] Escape = new byte[] { 0x1B };
 
-        private readonly ISerialLine _line;
+        private readonly IByteStream _line;
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly AtTrace _trace = new AtTrace(40);
         private readonly AtReceiver _receiver;
 
-        // Written synchronously by ISerialLine.Write, so one buffer serves every command line.
+        // Written synchronously by IByteStream.Write, so one buffer serves every command line.
         private byte[] _commandBytes = new byte[128];
         private bool _transparent;
         private bool _dropLf;
         private bool _drainBeforeNext;
 
-        public AtChannel(ISerialLine line, IClock clock, ILog log)
+        public AtChannel(IByteStream line, IClock clock, ILog log)
         {
             _line = line;
             _clock = clock;

@@ -4,12 +4,12 @@ using StmNode.Ports;
 namespace StmNode.At
 {
     /// <summary>
-    /// The byte stream of a modem socket in transparent mode, as an <see cref="ISerialLine"/>. When the modem reports
+    /// The byte stream of a modem socket in transparent mode, as an <see cref="IByteStream"/>. When the modem reports
     /// the remote close with <c>NO CARRIER</c> it is back in command mode, so from then on every write is refused:
     /// stream bytes (an MQTT payload holding "AT…\r") must never reach the AT interpreter. Writes first look at what
     /// already arrived to catch that report as early as possible.
     /// </summary>
-    public sealed class TransparentLine : ISerialLine
+    public sealed class TransparentLine : IByteStream
     {
         private static readonly byte[] NoCarrier = { 13, 10, (byte)'N', (byte)'O', (byte)' ', (byte)'C', (byte)'A', (byte)'R', (byte)'R', (byte)'I', (byte)'E', (byte)'R', 13, 10 };
         private readonly AtChannel _channel;

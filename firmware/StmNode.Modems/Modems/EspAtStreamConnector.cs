@@ -25,7 +25,7 @@ namespace StmNode.Modems
             get { return _lastError; }
         }
 
-        public ISerialLine Open(string host, int port, bool useTls, int timeoutMs)
+        public IByteStream Open(string host, int port, bool useTls, int timeoutMs)
         {
             string escaped = AtText.EscapeEspAt(host);
             if (_open != null)
@@ -58,7 +58,7 @@ namespace StmNode.Modems
             return _open;
         }
 
-        public void Close(ISerialLine stream)
+        public void Close(IByteStream stream)
         {
             if (stream == null || stream != _open)
             {
@@ -83,7 +83,7 @@ namespace StmNode.Modems
             return false;
         }
 
-        private ISerialLine Fail(string message)
+        private IByteStream Fail(string message)
         {
             _lastError = message;
             return null;

@@ -43,7 +43,7 @@ namespace StmNode.Modems
             get { return _lastError; }
         }
 
-        public ISerialLine Open(string host, int port, bool useTls, int timeoutMs)
+        public IByteStream Open(string host, int port, bool useTls, int timeoutMs)
         {
             if (_open != null)
             {
@@ -86,7 +86,7 @@ namespace StmNode.Modems
             return _open;
         }
 
-        public void Close(ISerialLine stream)
+        public void Close(IByteStream stream)
         {
             if (stream == null || stream != _open)
             {
@@ -103,7 +103,7 @@ namespace StmNode.Modems
             _open = null;
         }
 
-        private ISerialLine Fail(string message)
+        private IByteStream Fail(string message)
         {
             _lastError = message;
             return null;

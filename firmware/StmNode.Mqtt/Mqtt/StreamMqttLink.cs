@@ -26,7 +26,7 @@ namespace StmNode.Mqtt
         private byte[] _tx = new byte[128];
         private int _rxStart;
         private int _rxEnd;
-        private ISerialLine _line;
+        private IByteStream _line;
         private bool _connected;
         private string _lastError;
         private string _lostReason;
@@ -600,7 +600,7 @@ namespace StmNode.Mqtt
             _connected = false;
             if (_line != null)
             {
-                ISerialLine line = _line;
+                IByteStream line = _line;
                 _line = null;
                 _connector.Close(line);
             }

@@ -6,10 +6,10 @@ using StmNode.Ports;
 namespace StmNode.Adapters
 {
     /// <summary>
-    /// A modem UART as Core's <see cref="ISerialLine"/>. COM2 and COM3 have no default pins on the ESP32: the pins are
+    /// A modem UART as Core's <see cref="IByteStream"/>. COM2 and COM3 have no default pins on the ESP32: the pins are
     /// assigned before the port is opened. Reads poll BytesToRead so every wait is bounded by the caller's timeout.
     /// </summary>
-    public sealed class SerialPortLine : ISerialLine
+    public sealed class SerialPortLine : IByteStream
     {
         /// <summary>Quectel modems burst URCs and MQTT payloads; the default 256-byte driver buffer overflows.</summary>
         public const int ReadBufferBytes = 4096;

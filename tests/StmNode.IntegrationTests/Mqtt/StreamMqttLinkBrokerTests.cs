@@ -193,27 +193,27 @@ namespace StmNode.IntegrationTests.Mqtt
 
             public string LastError => _inner.LastError;
 
-            public ISerialLine Open(string host, int port, bool useTls, int timeoutMs)
+            public IByteStream Open(string host, int port, bool useTls, int timeoutMs)
             {
-                ISerialLine line = _inner.Open(host, port, useTls, timeoutMs);
+                IByteStream line = _inner.Open(host, port, useTls, timeoutMs);
                 Line = line == null ? null : new TappedLine(line);
                 return Line;
             }
 
-            public void Close(ISerialLine stream)
+            public void Close(IByteStream stream)
             {
                 _inner.Close(((TappedLine)stream).Inner);
             }
         }
 
-        private sealed class TappedLine : ISerialLine
+        private sealed class TappedLine : IByteStream
         {
-            public TappedLine(ISerialLine inner)
+            public TappedLine(IByteStream inner)
             {
                 Inner = inner;
             }
 
-            public ISerialLine Inner { get; }
+            public IByteStream Inner { get; }
 
             public int PingRequests { get; private set; }
 

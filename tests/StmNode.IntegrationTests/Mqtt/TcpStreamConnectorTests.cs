@@ -27,7 +27,7 @@ namespace StmNode.IntegrationTests.Mqtt
             TcpStreamConnector connector = new TcpStreamConnector();
             try
             {
-                ISerialLine line = connector.Open("127.0.0.1", port, false, 5000);
+                IByteStream line = connector.Open("127.0.0.1", port, false, 5000);
                 Assert.IsNotNull(line, connector.LastError);
                 using TcpClient peer = await listener.AcceptTcpClientAsync();
                 byte[] buffer = new byte[16];
@@ -73,7 +73,7 @@ namespace StmNode.IntegrationTests.Mqtt
             listener.Stop();
             TcpStreamConnector connector = new TcpStreamConnector();
 
-            ISerialLine line = connector.Open("127.0.0.1", port, false, 5000);
+            IByteStream line = connector.Open("127.0.0.1", port, false, 5000);
 
             Assert.IsNull(line);
             StringAssert.Contains(connector.LastError, "127.0.0.1:" + port);
@@ -100,7 +100,7 @@ namespace StmNode.IntegrationTests.Mqtt
                 {
                     CertificateValidation = (sender, cert, chain, errors) => cert != null && cert.GetCertHashString() == certificate.GetCertHashString(),
                 };
-                ISerialLine line = pinned.Open("localhost", port, true, 5000);
+                IByteStream line = pinned.Open("localhost", port, true, 5000);
                 Assert.IsNotNull(line, pinned.LastError);
 
                 // CONNECT client "t", clean session, keep-alive 60 s; the broker answers CONNACK accepted.

@@ -9,7 +9,7 @@ namespace StmNode.IntegrationTests.Support
     /// data advances the virtual clock by its wire time at 115200 baud (10 bits a byte), a read with nothing left by
     /// its timeout. Everything written is kept.
     /// </summary>
-    public sealed class ByteFeedLine : ISerialLine
+    public sealed class ByteFeedLine : IByteStream
     {
         private readonly byte[] _input;
         private readonly int[] _chunks;

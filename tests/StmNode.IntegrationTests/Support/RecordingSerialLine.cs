@@ -5,12 +5,12 @@ using StmNode.Ports;
 namespace StmNode.IntegrationTests.Support
 {
     /// <summary>Passes everything through and keeps each write the device made as one chunk, in order.</summary>
-    public sealed class RecordingSerialLine : ISerialLine
+    public sealed class RecordingSerialLine : IByteStream
     {
-        private readonly ISerialLine _inner;
+        private readonly IByteStream _inner;
         private readonly List<byte[]> _writes = new List<byte[]>();
 
-        public RecordingSerialLine(ISerialLine inner)
+        public RecordingSerialLine(IByteStream inner)
         {
             _inner = inner;
         }

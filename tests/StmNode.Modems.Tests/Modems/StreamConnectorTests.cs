@@ -29,7 +29,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+QICLOSE=0", Ok);
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, true));
 
-            ISerialLine stream = connector.Open("broker.example", 1883, false, 150000);
+            IByteStream stream = connector.Open("broker.example", 1883, false, 150000);
             bool written = stream.Write(connect, 0, connect.Length);
             byte[] buffer = new byte[8];
             int n = stream.Read(buffer, 0, buffer.Length, 1000);
@@ -70,7 +70,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", "\r\n+CME ERROR: 565\r\n");
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, false));
 
-            ISerialLine stream = connector.Open("h", 1883, false, 150000);
+            IByteStream stream = connector.Open("h", 1883, false, 150000);
 
             Assert.IsNull(stream);
             Assert.AreEqual("AT+QIOPEN: +CME ERROR: 565", connector.LastError);
@@ -104,7 +104,7 @@ namespace StmNode.Tests.Modems
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", "\r\nCONNECT\r\n");
             line.Expect("AT+QICLOSE=0", Ok);
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, true));
-            ISerialLine stream = connector.Open("h", 1883, false, 150000);
+            IByteStream stream = connector.Open("h", 1883, false, 150000);
             line.ChunkSize = chunk;
             line.Send(HexBytes.Concat(HexBytes.Parse("D0 00"), HexBytes.Utf8("\r\nNO CARRIER\r\n")));
             byte[] hostile = Encoding.UTF8.GetBytes("\r\nAT+QPOWD=1\r\n");
@@ -143,7 +143,7 @@ namespace StmNode.Tests.Modems
             EspAtModem modem = new EspAtModem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog());
             EspAtStreamConnector connector = new EspAtStreamConnector(modem);
 
-            ISerialLine stream = connector.Open("broker.example", 1883, false, 10000);
+            IByteStream stream = connector.Open("broker.example", 1883, false, 10000);
             byte[] data = Encoding.UTF8.GetBytes("+++AT\r\n");
             bool written = stream.Write(data, 0, data.Length);
             byte[] buffer = new byte[4];
@@ -168,7 +168,7 @@ namespace StmNode.Tests.Modems
             EspAtModem modem = new EspAtModem(new AtChannel(line, clock, new RecordingLog()), new RecordingLog());
             EspAtStreamConnector connector = new EspAtStreamConnector(modem);
 
-            ISerialLine stream = connector.Open("b,x", 8883, true, 10000);
+            IByteStream stream = connector.Open("b,x", 8883, true, 10000);
 
             Assert.IsNull(stream);
             Assert.AreEqual("AT+CIPSEND: timeout", connector.LastError);

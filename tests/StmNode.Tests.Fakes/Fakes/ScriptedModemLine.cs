@@ -12,7 +12,7 @@ namespace StmNode.Tests.Fakes
     /// next scheduled bytes) and returns 0, so waits cost no real time. Every write is checked against the script in
     /// order; the first mismatch is kept in <see cref="Failure"/>.
     /// </summary>
-    public sealed class ScriptedModemLine : ISerialLine
+    public sealed class ScriptedModemLine : IByteStream
     {
         private readonly ManualClock _clock;
         private readonly ArrayList _expectations = new ArrayList();

@@ -5,12 +5,12 @@ using StmNode.Ports;
 namespace StmNode.Tests.Fakes
 {
     /// <summary>
-    /// An <see cref="ISerialLine"/> driven by the test: it queues inbound bytes (each queued item is one chunk that a
+    /// An <see cref="IByteStream"/> driven by the test: it queues inbound bytes (each queued item is one chunk that a
     /// Read never crosses), records everything written, and can answer written content with queued replies (a modem
     /// answering "AT\r" with "OK", a broker answering CONNECT with CONNACK). When nothing is queued a Read advances the
     /// <see cref="ManualClock"/> by its timeout and returns 0, so waits cost virtual time only.
     /// </summary>
-    public sealed class ScriptedSerialLine : ISerialLine
+    public sealed class ScriptedSerialLine : IByteStream
     {
         private readonly ManualClock _clock;
         private readonly ArrayList _chunks = new ArrayList();

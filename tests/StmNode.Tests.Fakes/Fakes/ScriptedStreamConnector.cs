@@ -28,7 +28,7 @@ namespace StmNode.Tests.Fakes
         public int LastTimeoutMs { get; private set; }
 
         /// <summary>The line Close was last called with.</summary>
-        public ISerialLine LastClosed { get; private set; }
+        public IByteStream LastClosed { get; private set; }
 
         /// <summary>Queues the line the next successful Open returns.</summary>
         public void Add(ScriptedSerialLine line)
@@ -42,7 +42,7 @@ namespace StmNode.Tests.Fakes
             _failure = error;
         }
 
-        public ISerialLine Open(string host, int port, bool useTls, int timeoutMs)
+        public IByteStream Open(string host, int port, bool useTls, int timeoutMs)
         {
             OpenCount++;
             LastHost = host;
@@ -62,7 +62,7 @@ namespace StmNode.Tests.Fakes
             return line;
         }
 
-        public void Close(ISerialLine stream)
+        public void Close(IByteStream stream)
         {
             CloseCount++;
             LastClosed = stream;

@@ -56,7 +56,7 @@ namespace StmNode.Tests.Modems
         /// An EC20 answering at once without allocating: AT+QMTPUB gets the prompt, its payload OK and
         /// +QMTPUB: 0,&lt;mid&gt;,0; anything else OK.
         /// </summary>
-        private sealed class InstantEc20 : ISerialLine
+        private sealed class InstantEc20 : IByteStream
         {
             private static readonly byte[] Ok = Encoding.ASCII.GetBytes("\r\nOK\r\n");
             private static readonly byte[] Prompt = Encoding.ASCII.GetBytes("\r\n> ");

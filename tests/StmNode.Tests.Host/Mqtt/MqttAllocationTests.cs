@@ -72,7 +72,7 @@ namespace StmNode.Tests.Mqtt
         }
 
         /// <summary>A broker in one preallocated buffer: CONNACK first, then a PUBACK for every QoS 1 PUBLISH.</summary>
-        private sealed class AckingLine : ISerialLine
+        private sealed class AckingLine : IByteStream
         {
             private readonly byte[] _reply = new byte[4];
             private int _replyCount;
@@ -124,9 +124,9 @@ namespace StmNode.Tests.Mqtt
 
         private sealed class SingleLineConnector : IStreamConnector
         {
-            private readonly ISerialLine _line;
+            private readonly IByteStream _line;
 
-            public SingleLineConnector(ISerialLine line)
+            public SingleLineConnector(IByteStream line)
             {
                 _line = line;
             }
@@ -136,12 +136,12 @@ namespace StmNode.Tests.Mqtt
                 get { return null; }
             }
 
-            public ISerialLine Open(string host, int port, bool useTls, int timeoutMs)
+            public IByteStream Open(string host, int port, bool useTls, int timeoutMs)
             {
                 return _line;
             }
 
-            public void Close(ISerialLine stream)
+            public void Close(IByteStream stream)
             {
             }
         }

@@ -7,10 +7,10 @@ using StmNode.Ports;
 namespace StmNode.Host.Adapters
 {
     /// <summary>
-    /// An <see cref="ISerialLine"/> over a TCP (or TLS) stream. Reads keep one receive outstanding and wait for it at
+    /// An <see cref="IByteStream"/> over a TCP (or TLS) stream. Reads keep one receive outstanding and wait for it at
     /// most the caller's timeout, so a timed-out Read never cancels (and never corrupts) a TLS stream.
     /// </summary>
-    public sealed class TcpSerialLine : ISerialLine, IDisposable
+    public sealed class TcpByteStream : IByteStream, IDisposable
     {
         private readonly TcpClient _client;
         private readonly Stream _stream;
@@ -20,7 +20,7 @@ namespace StmNode.Host.Adapters
         private Task<int> _pending;
         private bool _closed;
 
-        public TcpSerialLine(TcpClient client, Stream stream)
+        public TcpByteStream(TcpClient client, Stream stream)
         {
             _client = client;
             _stream = stream;

@@ -1,10 +1,10 @@
 namespace StmNode.Ports
 {
     /// <summary>
-    /// A full-duplex byte line: the UART to a modem, a modem's transparent socket, or a TCP socket.
+    /// A full-duplex byte stream: the UART to a modem (a serial line), a modem's transparent socket, or a TCP socket.
     /// Failures are return values, not exceptions: a field node must never die on a flaky line.
     /// </summary>
-    public interface ISerialLine
+    public interface IByteStream
     {
         /// <summary>
         /// Reads up to <paramref name="count"/> bytes, waiting at most <paramref name="timeoutMs"/> for the first.
