@@ -133,7 +133,7 @@ namespace StmNode
                 case "wifi":
                     X509Certificate ca = Secrets.IotdaRootCaPem.Length == 0 ? null : new X509Certificate(Secrets.IotdaRootCaPem);
                     M2MqttClient client = new M2MqttClient(new WifiBearer(config.WifiSsid, config.WifiPassword, WifiJoinTimeoutMs), ca);
-                    node.AddLink(new ClientMqttLink(client, log, "wifi"), null, null);
+                    node.AddLink(new Transport(new ClientMqttLink(client, log, "wifi")));
                     break;
                 case "ec20":
                     QuectelModem ec20 = new QuectelModem(QuectelModel.Ec20, Channel("COM2", pins.Ec20Rx, pins.Ec20Tx, clock, log), log, Output(gpio, pins.Ec20PwrKey), Output(gpio, pins.Ec20Reset));
@@ -145,14 +145,12 @@ namespace StmNode
                         ec20Link.CaCertificate = Encoding.UTF8.GetBytes(Secrets.IotdaRootCaPem);
                     }
 
-                    QuectelRecovery ec20Recovery = new QuectelRecovery(ec20, ec20Link);
-                    node.AddLink(ec20Link, ec20Recovery, ec20Recovery);
+                    node.AddLink(QuectelRecovery.TransportOf(ec20, ec20Link, 0));
                     break;
                 case "bc26":
                     QuectelModem bc26 = new QuectelModem(QuectelModel.Bc26, Channel("COM3", pins.Bc26Rx, pins.Bc26Tx, clock, log), log, Output(gpio, pins.Bc26PwrKey), Output(gpio, pins.Bc26Reset));
                     QuectelMqttLink bc26Link = Link(bc26, config);
-                    QuectelRecovery bc26Recovery = new QuectelRecovery(bc26, bc26Link);
-                    node.AddLink(bc26Link, bc26Recovery, bc26Recovery, config.Bc26PlainPort);
+                    node.AddLink(QuectelRecovery.TransportOf(bc26, bc26Link, config.Bc26PlainPort));
                     break;
                 default:
                     log.Write(LogLevel.Warning, "Main", "transport '" + kind + "' is not wired on this board; skipped");

@@ -98,7 +98,7 @@ namespace StmNode.Host.Composition
                 _resources.AddRange(parts.Resources);
             }
 
-            Controller.AddLink(link, parts.Recovery, parts.Info);
+            Controller.AddLink(new Transport(link, parts.Recovery, parts.Info, 0));
         }
 
         /// <summary>Adds something to dispose after the node stopped (an emulator the links depend on).</summary>

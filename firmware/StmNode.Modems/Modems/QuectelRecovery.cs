@@ -17,6 +17,13 @@ namespace StmNode.Modems
         private string _imei = "";
         private string _iccid = "";
 
+        /// <summary>The link as the node registers it, with one QuectelRecovery as both its recovery and its diag source.</summary>
+        public static Transport TransportOf(QuectelModem modem, QuectelMqttLink link, int plainPort)
+        {
+            QuectelRecovery recovery = new QuectelRecovery(modem, link);
+            return new Transport(link, recovery, recovery, plainPort);
+        }
+
         public QuectelRecovery(QuectelModem modem, QuectelMqttLink link)
         {
             _modem = modem;

@@ -86,20 +86,12 @@ namespace StmNode.Node
             get { return _slots.Count == 0 ? null : Slot(_current).Info; }
         }
 
-        /// <summary>Adds a transport; the order of calls is the failover order. Recovery and info may be null.</summary>
-        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
+        /// <summary>Adds a transport; the order of calls is the failover order.</summary>
+        public void AddLink(Transport transport)
         {
-            AddLink(link, recovery, info, 0);
-        }
-
-        /// <summary>
-        /// Adds a transport that cannot do TLS (the BC26): it connects without TLS to plainPort (IoTDA: 1883) instead of
-        /// the profile's TLS port. 0 means "as the profile says".
-        /// </summary>
-        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info, int plainPort)
-        {
-            LinkSlot slot = new LinkSlot(link, recovery, info);
-            slot.PlainPort = plainPort;
+            IMqttLink link = transport.Link;
+            LinkSlot slot = new LinkSlot(link, transport.Recovery, transport.Info);
+            slot.PlainPort = transport.PlainPort;
             link.Lost += reason => OnLost(slot, reason);
             _slots.Add(slot);
 

@@ -138,16 +138,10 @@ namespace StmNode.Node
             get { return _buffer.DroppedCount; }
         }
 
-        /// <summary>Adds a transport (in failover order); recovery and info may be null.</summary>
-        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info)
+        /// <summary>Adds a transport (in failover order).</summary>
+        public void AddLink(Transport transport)
         {
-            _links.AddLink(link, recovery, info, 0);
-        }
-
-        /// <summary>Adds a transport without TLS that connects to plainPort instead (see <see cref="LinkSupervisor"/>).</summary>
-        public void AddLink(IMqttLink link, IModemRecovery recovery, ILinkInfo info, int plainPort)
-        {
-            _links.AddLink(link, recovery, info, plainPort);
+            _links.AddLink(transport);
         }
 
         /// <summary>Runs <see cref="Step"/> until <see cref="Stop"/> is called.</summary>

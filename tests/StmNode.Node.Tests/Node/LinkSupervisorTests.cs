@@ -21,7 +21,7 @@ namespace StmNode.Tests.Node
             FakeMqttLink link = new FakeMqttLink("wifi");
             link.ConnectResult = LinkResult.Refused;
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
-            links.AddLink(link, null, null);
+            links.AddLink(new Transport(link));
 
             links.Step(50);
             Assert.AreEqual(1, link.ConnectCalls);
@@ -49,8 +49,8 @@ namespace StmNode.Tests.Node
             ec20.ConnectResult = LinkResult.Timeout;
             bc26.ConnectResult = LinkResult.Timeout;
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
-            links.AddLink(ec20, new FakeModemRecovery("ec20", steps), null);
-            links.AddLink(bc26, new FakeModemRecovery("bc26", steps), null);
+            links.AddLink(new Transport(ec20, new FakeModemRecovery("ec20", steps), null, 0));
+            links.AddLink(new Transport(bc26, new FakeModemRecovery("bc26", steps), null, 0));
 
             RunFor(clock, links, 120000);
 
@@ -70,8 +70,8 @@ namespace StmNode.Tests.Node
             FakeMqttLink ec20 = new FakeMqttLink("ec20");
             wifi.ConnectResult = LinkResult.Failed;
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
-            links.AddLink(wifi, null, null);
-            links.AddLink(ec20, null, new FakeModemRecovery("ec20", new ArrayList()));
+            links.AddLink(new Transport(wifi));
+            links.AddLink(new Transport(ec20, null, new FakeModemRecovery("ec20", new ArrayList()), 0));
 
             RunFor(clock, links, 60000);
 
@@ -91,7 +91,7 @@ namespace StmNode.Tests.Node
             FakeMqttLink link = new FakeMqttLink("wifi");
             link.ConnectResult = LinkResult.Timeout;
             LinkSupervisor links = Create(clock, config, system);
-            links.AddLink(link, null, null);
+            links.AddLink(new Transport(link));
 
             RunFor(clock, links, 599000);
             Assert.AreEqual(0, system.RebootRequests);
@@ -108,7 +108,7 @@ namespace StmNode.Tests.Node
             FakeMqttLink link = new FakeMqttLink("wifi");
             link.ConnectResult = LinkResult.Refused;
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
-            links.AddLink(link, null, null);
+            links.AddLink(new Transport(link));
 
             long maxGap = 0;
             for (int attempt = 0; attempt < 20; attempt++)
@@ -130,7 +130,7 @@ namespace StmNode.Tests.Node
             ManualClock clock = new ManualClock();
             FakeMqttLink link = new FakeMqttLink("wifi");
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
-            links.AddLink(link, null, null);
+            links.AddLink(new Transport(link));
             links.Step(50);
             Assert.IsTrue(links.IsOnline);
 
@@ -151,7 +151,7 @@ namespace StmNode.Tests.Node
             FakeMqttLink link = new FakeMqttLink("ec20");
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
 
-            links.AddLink(link, null, null);
+            links.AddLink(new Transport(link));
             int handedOver = link.SubscribeCalls;
             links.Step(50);
             link.Drop("+QMTSTAT 1");
@@ -172,8 +172,8 @@ namespace StmNode.Tests.Node
             FakeMqttLink wifi = new FakeMqttLink("wifi");
             FakeMqttLink ec20 = new FakeMqttLink("ec20");
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
-            links.AddLink(wifi, null, null);
-            links.AddLink(ec20, null, null);
+            links.AddLink(new Transport(wifi));
+            links.AddLink(new Transport(ec20));
             links.Step(50);
 
             ec20.Connect(new MqttConnectOptions());
@@ -197,7 +197,7 @@ namespace StmNode.Tests.Node
             ManualClock clock = new ManualClock();
             FakeMqttLink bc26 = new FakeMqttLink("bc26");
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
-            links.AddLink(bc26, null, null, 1883);
+            links.AddLink(new Transport(bc26, null, null, 1883));
 
             links.Step(50);
 
@@ -215,8 +215,8 @@ namespace StmNode.Tests.Node
             FakeMqttLink ec20 = new FakeMqttLink("ec20");
             wifi.ConnectResult = LinkResult.Failed;
             LinkSupervisor links = Create(clock, NodeRig.ValidConfig(), new FakeSystem());
-            links.AddLink(wifi, null, null);
-            links.AddLink(ec20, null, null);
+            links.AddLink(new Transport(wifi));
+            links.AddLink(new Transport(ec20));
             RunUntilOnline(clock, links);
             Assert.AreEqual("ec20", links.CurrentKind);
             int wifiTries = wifi.ConnectCalls;
@@ -253,8 +253,8 @@ namespace StmNode.Tests.Node
             config.FailbackCheckSeconds = 60;
             config.BackoffMaxMs = 300000;
             LinkSupervisor links = Create(clock, config, new FakeSystem());
-            links.AddLink(wifi, null, null);
-            links.AddLink(ec20, null, null);
+            links.AddLink(new Transport(wifi));
+            links.AddLink(new Transport(ec20));
             RunUntilOnline(clock, links);
             int wifiTries = wifi.ConnectCalls;
 
@@ -283,8 +283,8 @@ namespace StmNode.Tests.Node
             NodeConfig config = NodeRig.ValidConfig();
             config.FailbackCheckSeconds = 0;
             LinkSupervisor links = Create(clock, config, new FakeSystem());
-            links.AddLink(wifi, null, null);
-            links.AddLink(ec20, null, null);
+            links.AddLink(new Transport(wifi));
+            links.AddLink(new Transport(ec20));
             RunUntilOnline(clock, links);
             int wifiTries = wifi.ConnectCalls;
             wifi.ConnectResult = LinkResult.Ok;

@@ -625,7 +625,7 @@ namespace StmNode.Tests.Node
             FakeModemRecovery modem = new FakeModemRecovery("ec20", new System.Collections.ArrayList());
             modem.NetworkTime = new DateTime(2026, 11, 25, 9, 30, 0);
             rig.Link.ConnectResult = LinkResult.Refused;
-            rig.Controller.AddLink(ec20, modem, modem);
+            rig.Controller.AddLink(new Transport(ec20, modem, modem, 0));
 
             rig.RunFor(30000);
 

@@ -60,7 +60,7 @@ namespace StmNode.Tests.Node
             SensorBoard sensors = new SensorBoard(Config, Dht, GasDigital, GasAnalog, Flame, Water, Light);
             LedBank leds = new LedBank(Led1, Led2, Led3);
             Controller = new NodeController(Config, Clock, Log, Cloud, sensors, leds, System, 12345);
-            Controller.AddLink(Link, null, LinkInfo);
+            Controller.AddLink(new Transport(Link, null, LinkInfo, 0));
             return Controller;
         }
 
