@@ -15,12 +15,14 @@ namespace StmNode.Modems
         private readonly EspAtModem _modem;
         private readonly MqttInbox _inbox;
         private readonly MqttSubscriptions _subscriptions = new MqttSubscriptions();
+        private readonly SubscribeSender _sendSubscribe;
         private string _lastError = string.Empty;
         private bool _hadSession;
         private string _lostReason;
 
         public EspAtMqttLink(EspAtModem modem, string ssid, string wifiPassword)
         {
+            _sendSubscribe = SendSubscribe;
             _modem = modem;
             Ssid = ssid;
             WifiPassword = wifiPassword;
@@ -114,20 +116,13 @@ namespace StmNode.Modems
             _lostReason = null;
             _hadSession = true;
             _subscriptions.NewSession();
-            for (int i = 0; i < _subscriptions.Count; i++)
+            LinkResult subscribed = _subscriptions.SubscribeMissing(_sendSubscribe);
+            if (subscribed != LinkResult.Ok)
             {
-                if (!_modem.Subscribe(_subscriptions.Filter(i), _subscriptions.Qos(i)))
-                {
-                    // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
-                    LinkResult failed = FailFromModem();
-                    Disconnect();
-                    return failed;
-                }
-
-                _subscriptions.MarkSubscribed(i);
+                Disconnect(); // the next Connect starts over
             }
 
-            return LinkResult.Ok;
+            return subscribed;
         }
 
         public LinkResult Subscribe(string topicFilter, int qos)
@@ -143,24 +138,12 @@ namespace StmNode.Modems
                 return Fail(LinkResult.InvalidArgument, "topic filter or QoS not usable in AT+MQTTSUB");
             }
 
-            if (!IsConnected)
-            {
-                _subscriptions.Keep(topicFilter, qos);
-                return LinkResult.Ok;
-            }
+            return _subscriptions.Add(topicFilter, qos, IsConnected, _sendSubscribe);
+        }
 
-            if (_subscriptions.Has(topicFilter, qos))
-            {
-                return LinkResult.Ok;
-            }
-
-            if (!_modem.Subscribe(topicFilter, qos))
-            {
-                return FailFromModem();
-            }
-
-            _subscriptions.MarkSubscribed(_subscriptions.Keep(topicFilter, qos));
-            return LinkResult.Ok;
+        private LinkResult SendSubscribe(string topicFilter, int qos)
+        {
+            return _modem.Subscribe(topicFilter, qos) ? LinkResult.Ok : FailFromModem();
         }
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)

@@ -16,6 +16,7 @@ namespace StmNode.Modems
         private readonly QuectelMqtt _mqtt;
         private readonly MqttInbox _inbox;
         private readonly MqttSubscriptions _subscriptions = new MqttSubscriptions();
+        private readonly SubscribeSender _sendSubscribe;
         private int _nextMessageId = 1;
         private bool _caUploaded;
         private string _lastError = string.Empty;
@@ -26,6 +27,7 @@ namespace StmNode.Modems
 
         public QuectelMqttLink(QuectelModem modem)
         {
+            _sendSubscribe = SendSubscribe;
             _modem = modem;
             _mqtt = new QuectelMqtt(modem);
             _inbox = new MqttInbox(8, modem.Log, modem.Kind);
@@ -122,20 +124,13 @@ namespace StmNode.Modems
             // A new session supersedes a loss of the old one that was not raised yet.
             _lostReason = null;
             _subscriptions.NewSession();
-            for (int i = 0; i < _subscriptions.Count; i++)
+            LinkResult subscribed = _subscriptions.SubscribeMissing(_sendSubscribe);
+            if (subscribed != LinkResult.Ok)
             {
-                if (!_mqtt.Subscribe(_subscriptions.Filter(i), _subscriptions.Qos(i), NextMessageId()))
-                {
-                    // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
-                    LinkResult failed = Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
-                    Disconnect();
-                    return failed;
-                }
-
-                _subscriptions.MarkSubscribed(i);
+                Disconnect(); // the next Connect starts over
             }
 
-            return LinkResult.Ok;
+            return subscribed;
         }
 
         public LinkResult Subscribe(string topicFilter, int qos)
@@ -151,24 +146,12 @@ namespace StmNode.Modems
                 return Fail(LinkResult.InvalidArgument, "topic filter or QoS not usable in AT+QMTSUB");
             }
 
-            if (!IsConnected)
-            {
-                _subscriptions.Keep(topicFilter, qos);
-                return LinkResult.Ok;
-            }
+            return _subscriptions.Add(topicFilter, qos, IsConnected, _sendSubscribe);
+        }
 
-            if (_subscriptions.Has(topicFilter, qos))
-            {
-                return LinkResult.Ok;
-            }
-
-            if (!_mqtt.Subscribe(topicFilter, qos, NextMessageId()))
-            {
-                return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
-            }
-
-            _subscriptions.MarkSubscribed(_subscriptions.Keep(topicFilter, qos));
-            return LinkResult.Ok;
+        private LinkResult SendSubscribe(string topicFilter, int qos)
+        {
+            return _mqtt.Subscribe(topicFilter, qos, NextMessageId()) ? LinkResult.Ok : Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
         }
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)

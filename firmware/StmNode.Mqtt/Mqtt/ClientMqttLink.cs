@@ -19,6 +19,7 @@ namespace StmNode.Mqtt
         private readonly string _kind;
         private readonly MqttInbox _inbox;
         private readonly MqttSubscriptions _subscriptions = new MqttSubscriptions();
+        private readonly SubscribeSender _sendSubscribe;
         private string _lastError = string.Empty;
         private bool _open;
 
@@ -28,6 +29,7 @@ namespace StmNode.Mqtt
         /// <param name="kind">Names the transport in logs and diagnostics ("wifi").</param>
         public ClientMqttLink(IMqttClientPort client, ILog log, string kind)
         {
+            _sendSubscribe = SendSubscribe;
             _client = client;
             _kind = kind;
             _inbox = new MqttInbox(16, log, kind);
@@ -96,20 +98,13 @@ namespace StmNode.Mqtt
             }
 
             _subscriptions.NewSession();
-            for (int i = 0; i < _subscriptions.Count; i++)
+            LinkResult subscribed = _subscriptions.SubscribeMissing(_sendSubscribe);
+            if (subscribed != LinkResult.Ok)
             {
-                LinkResult subscribed = SendSubscribe(_subscriptions.Filter(i), _subscriptions.Qos(i));
-                if (subscribed != LinkResult.Ok)
-                {
-                    // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
-                    Close();
-                    return subscribed;
-                }
-
-                _subscriptions.MarkSubscribed(i);
+                Close(); // the next Connect starts over
             }
 
-            return LinkResult.Ok;
+            return subscribed;
         }
 
         public LinkResult Subscribe(string topicFilter, int qos)
@@ -120,24 +115,7 @@ namespace StmNode.Mqtt
                 return Fail(LinkResult.InvalidArgument, "cannot subscribe to '" + topicFilter + "': " + (error != MqttError.None ? MqttErrorText.Of(error) : "QoS outside 0..2"));
             }
 
-            if (!IsConnected)
-            {
-                _subscriptions.Keep(topicFilter, qos);
-                return LinkResult.Ok;
-            }
-
-            if (_subscriptions.Has(topicFilter, qos))
-            {
-                return LinkResult.Ok;
-            }
-
-            LinkResult result = SendSubscribe(topicFilter, qos);
-            if (result == LinkResult.Ok)
-            {
-                _subscriptions.MarkSubscribed(_subscriptions.Keep(topicFilter, qos));
-            }
-
-            return result;
+            return _subscriptions.Add(topicFilter, qos, IsConnected, _sendSubscribe);
         }
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)

@@ -1,4 +1,5 @@
 using System.Collections;
+using StmNode.Ports;
 
 namespace StmNode.Mqtt
 {
@@ -74,6 +75,57 @@ namespace StmNode.Mqtt
             {
                 _inSession[i] = false;
             }
+        }
+
+        /// <summary>
+        /// Subscribes, once each, every kept filter the broker session does not have yet. The first refusal ends it and
+        /// is returned: without its subscriptions the session would miss commands, so the link then closes it.
+        /// </summary>
+        public LinkResult SubscribeMissing(SubscribeSender send)
+        {
+            for (int i = 0; i < _inSession.Count; i++)
+            {
+                if (InSession(i))
+                {
+                    continue;
+                }
+
+                LinkResult result = send(Filter(i), Qos(i));
+                if (result != LinkResult.Ok)
+                {
+                    return result;
+                }
+
+                MarkSubscribed(i);
+            }
+
+            return LinkResult.Ok;
+        }
+
+        /// <summary>
+        /// Keeps the filter for every session; while connected, subscribes it now unless the session has it already.
+        /// A filter the broker refuses now is not kept.
+        /// </summary>
+        public LinkResult Add(string filter, int qos, bool connected, SubscribeSender send)
+        {
+            if (!connected)
+            {
+                Keep(filter, qos);
+                return LinkResult.Ok;
+            }
+
+            if (Has(filter, qos))
+            {
+                return LinkResult.Ok;
+            }
+
+            LinkResult result = send(filter, qos);
+            if (result == LinkResult.Ok)
+            {
+                MarkSubscribed(Keep(filter, qos));
+            }
+
+            return result;
         }
     }
 }
