@@ -1,6 +1,3 @@
-using System.Text;
-using StmNode.Text;
-
 namespace StmNode.Json
 {
     /// <summary>
@@ -9,7 +6,7 @@ namespace StmNode.Json
     /// every cycle without feeding the garbage collector. Problems (a full buffer, calls out of order, NaN) never
     /// throw: the first one is kept in <see cref="Error"/> and every later call does nothing.
     /// </summary>
-    public sealed class JsonWriter
+    public sealed partial class JsonWriter
     {
         /// <summary>Deepest nesting of objects and arrays a writer accepts.</summary>
         public const int MaxDepth = 16;
@@ -154,58 +151,6 @@ namespace StmNode.Json
             }
         }
 
-        /// <summary>
-        /// Writes value rounded to at most decimals fraction digits, trailing zeros dropped but always with a
-        /// fraction point ("23.5", "10.0"), so the receiver sees a fractional type (Alink requires it for floats).
-        /// </summary>
-        public void WriteDouble(double value, int decimals)
-        {
-            if (!BeginValue())
-            {
-                return;
-            }
-
-            if (decimals < 1)
-            {
-                decimals = 1;
-            }
-            else if (decimals > MaxDecimals)
-            {
-                decimals = MaxDecimals;
-            }
-
-            // NaN fails every comparison, so it lands here too; 9e18 keeps the scaled value inside a long.
-            double scaled = value * PowersOfTen[decimals];
-            if (!(scaled > -9e18 && scaled < 9e18))
-            {
-                _error = JsonWriteError.InvalidNumber;
-                return;
-            }
-
-            long rounded = (long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
-            if (rounded < 0)
-            {
-                Put((byte)'-');
-                rounded = -rounded;
-            }
-
-            long whole = rounded / PowersOfTen[decimals];
-            long fraction = rounded % PowersOfTen[decimals];
-            PutLong(whole);
-            Put((byte)'.');
-            int digits = decimals;
-            while (digits > 1 && fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
-
-            for (int i = digits - 1; i >= 0; i--)
-            {
-                Put((byte)('0' + (int)(fraction / PowersOfTen[i] % 10)));
-            }
-        }
-
         public void WriteBool(bool value)
         {
             if (BeginValue())
@@ -245,48 +190,6 @@ namespace StmNode.Json
         {
             WriteName(name);
             WriteBool(value);
-        }
-
-        /// <summary>
-        /// Writes the characters of value as a JSON string body without quotes, for callers composing one
-        /// string value from parts (e.g. a timestamp). Must follow <see cref="BeginRawString"/>.
-        /// </summary>
-        public void BeginRawString()
-        {
-            if (BeginValue())
-            {
-                Put((byte)'"');
-            }
-        }
-
-        /// <summary>Appends escaped text to a string opened with <see cref="BeginRawString"/>.</summary>
-        public void AppendRawString(string text)
-        {
-            if (_error == JsonWriteError.None)
-            {
-                PutEscaped(text);
-            }
-        }
-
-        /// <summary>Appends a zero-padded base-10 number (width digits) to an open raw string.</summary>
-        public void AppendPaddedNumber(int value, int width)
-        {
-            for (int i = width - 1; i >= 0; i--)
-            {
-                Put((byte)('0' + (int)(value / PowersOfTen[i] % 10)));
-            }
-        }
-
-        /// <summary>Appends a base-10 number to an open raw string (e.g. an Alink message id).</summary>
-        public void AppendRawNumber(long value)
-        {
-            PutLong(value);
-        }
-
-        /// <summary>Closes a string opened with <see cref="BeginRawString"/>.</summary>
-        public void EndRawString()
-        {
-            Put((byte)'"');
         }
 
         private void Open(bool isObject, byte bracket)
@@ -369,137 +272,6 @@ namespace StmNode.Json
             }
 
             _hasMember[_depth] = true;
-        }
-
-        private void WriteQuoted(string text)
-        {
-            Put((byte)'"');
-            PutEscaped(text);
-            Put((byte)'"');
-        }
-
-        // UTF-16 to UTF-8 with JSON escapes; a lone surrogate (.NET only) becomes U+FFFD so the output stays valid UTF-8.
-        private void PutEscaped(string text)
-        {
-            int length = text == null ? 0 : text.Length;
-            for (int i = 0; i < length && _error == JsonWriteError.None; i++)
-            {
-                int c = text[i];
-                if (c < 0x80)
-                {
-                    PutAsciiChar(c);
-                }
-                else if (c < 0x800)
-                {
-                    Put((byte)(0xC0 | (c >> 6)));
-                    Put((byte)(0x80 | (c & 0x3F)));
-                }
-                else if (Utf16.IsPairAt(text, i))
-                {
-                    PutPair(text, i);
-                    i++;
-                }
-                else
-                {
-                    if (Utf16.IsSurrogate(c))
-                    {
-                        c = 0xFFFD;
-                    }
-
-                    Put((byte)(0xE0 | (c >> 12)));
-                    Put((byte)(0x80 | ((c >> 6) & 0x3F)));
-                    Put((byte)(0x80 | (c & 0x3F)));
-                }
-            }
-        }
-
-        // The 4 bytes of the surrogate pair at index, from the runtime's encoder: nanoFramework's indexer returns the
-        // high surrogate for both halves, so the code point cannot be computed from text[index + 1] there.
-        private void PutPair(string text, int index)
-        {
-            if (_end - _position < 4)
-            {
-                _error = JsonWriteError.Overflow;
-                return;
-            }
-
-            _position += Encoding.UTF8.GetBytes(text, index, 2, _buffer, _position);
-        }
-
-        private void PutAsciiChar(int c)
-        {
-            switch (c)
-            {
-                case '"':
-                    Put((byte)'\\');
-                    Put((byte)'"');
-                    return;
-                case '\\':
-                    Put((byte)'\\');
-                    Put((byte)'\\');
-                    return;
-                case '\n':
-                    Put((byte)'\\');
-                    Put((byte)'n');
-                    return;
-                case '\r':
-                    Put((byte)'\\');
-                    Put((byte)'r');
-                    return;
-                case '\t':
-                    Put((byte)'\\');
-                    Put((byte)'t');
-                    return;
-                case '\b':
-                    Put((byte)'\\');
-                    Put((byte)'b');
-                    return;
-                case '\f':
-                    Put((byte)'\\');
-                    Put((byte)'f');
-                    return;
-            }
-
-            if (c < 0x20 || c == 0x7F)
-            {
-                Put((byte)'\\');
-                Put((byte)'u');
-                Put((byte)'0');
-                Put((byte)'0');
-                Put(HexDigit(c >> 4));
-                Put(HexDigit(c & 0xF));
-                return;
-            }
-
-            Put((byte)c);
-        }
-
-        private static byte HexDigit(int nibble)
-        {
-            return (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
-        }
-
-        private void PutLong(long value)
-        {
-            if (value < 0)
-            {
-                Put((byte)'-');
-            }
-
-            // Digits are collected from the low end; working on the negative side also covers long.MinValue.
-            long rest = value < 0 ? value : -value;
-            int count = 0;
-            do
-            {
-                _digits[count++] = (byte)('0' - (int)(rest % 10));
-                rest /= 10;
-            }
-            while (rest != 0);
-
-            while (count > 0)
-            {
-                Put(_digits[--count]);
-            }
         }
 
         private void PutAscii(string text)
