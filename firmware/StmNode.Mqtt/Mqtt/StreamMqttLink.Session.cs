@@ -85,21 +85,14 @@ namespace StmNode.Mqtt
             }
 
             _sessionKey = sessionKey;
-            for (int i = 0; i < _subscriptions.Count; i++)
+            LinkResult subscribed = _subscriptions.SubscribeMissing(_sendSubscribe);
+            if (subscribed != LinkResult.Ok)
             {
-                LinkResult subscribed = _subscriptions.InSession(i) ? LinkResult.Ok : SendSubscribe(_subscriptions.Filter(i), _subscriptions.Qos(i));
-                if (subscribed != LinkResult.Ok)
-                {
-                    // Without its subscriptions the session would miss commands: close it, the next Connect starts over.
-                    _lostReason = null;
-                    CloseLine();
-                    return subscribed;
-                }
-
-                _subscriptions.MarkSubscribed(i);
+                _lostReason = null; // the next Connect starts over
+                CloseLine();
             }
 
-            return LinkResult.Ok;
+            return subscribed;
         }
 
         public LinkResult Subscribe(string topicFilter, int qos)
@@ -110,24 +103,7 @@ namespace StmNode.Mqtt
                 return Fail(LinkResult.InvalidArgument, "cannot subscribe to '" + topicFilter + "': " + MqttErrorText.Of(error));
             }
 
-            if (!_connected)
-            {
-                _subscriptions.Keep(topicFilter, qos);
-                return LinkResult.Ok;
-            }
-
-            if (_subscriptions.Has(topicFilter, qos))
-            {
-                return LinkResult.Ok;
-            }
-
-            LinkResult result = SendSubscribe(topicFilter, qos);
-            if (result == LinkResult.Ok)
-            {
-                _subscriptions.MarkSubscribed(_subscriptions.Keep(topicFilter, qos));
-            }
-
-            return result;
+            return _subscriptions.Add(topicFilter, qos, _connected, _sendSubscribe);
         }
 
         private LinkResult SendSubscribe(string topicFilter, int qos)

@@ -23,6 +23,7 @@ namespace StmNode.Mqtt
         private readonly byte[] _rx = new byte[256];
         private readonly MqttInbox _inbox;
         private readonly MqttSubscriptions _subscriptions = new MqttSubscriptions();
+        private readonly SubscribeSender _sendSubscribe;
         private byte[] _tx = new byte[128];
         private int _rxStart;
         private int _rxEnd;
@@ -47,6 +48,7 @@ namespace StmNode.Mqtt
             _kind = kind;
             _decoder = new MqttDecoder(maxPacketSize);
             _inbox = new MqttInbox(8, log, Source);
+            _sendSubscribe = SendSubscribe;
             OpenTimeoutMs = 15000;
             ResponseTimeoutMs = 10000;
             PublishRetries = 2;
