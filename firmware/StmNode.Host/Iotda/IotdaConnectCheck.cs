@@ -5,8 +5,9 @@ namespace StmNode.Host.Iotda
 {
     /// <summary>
     /// IoTDA's CONNECT rules (protocols.md §1.1, §1.2) as a pure function of the CONNECT fields, the registry and the
-    /// platform clock. The exact CONNACK codes IoTDA uses are unconfirmed; credentials failures give "bad user name or
-    /// password", a malformed ClientId "identifier rejected", unsupported options "not authorized".
+    /// platform clock. CONNACK codes follow Huawei's return-code table: bad credentials "bad user name or password",
+    /// a malformed ClientId or a keep-alive out of range "identifier rejected"; a will, which the table does not name,
+    /// "not authorized".
     /// </summary>
     internal static class IotdaConnectCheck
     {
@@ -33,8 +34,9 @@ namespace StmNode.Host.Iotda
 
             if (keepAliveSeconds < MinKeepAliveSeconds || keepAliveSeconds > MaxKeepAliveSeconds)
             {
+                // Huawei's return-code table gives 0x02 for a keep-alive out of range (protocols.md §1.2).
                 reason = $"keep-alive {keepAliveSeconds} s is outside {MinKeepAliveSeconds}..{MaxKeepAliveSeconds} s";
-                return MqttConnectReasonCode.NotAuthorized;
+                return MqttConnectReasonCode.ClientIdentifierNotValid;
             }
 
             if (hasWill)

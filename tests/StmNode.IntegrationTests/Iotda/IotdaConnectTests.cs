@@ -117,7 +117,7 @@ namespace StmNode.IntegrationTests.Iotda
 
             var result = await device.ConnectAsync(emulator.Port, keepAliveSeconds: keepAliveSeconds);
 
-            Assert.AreEqual(MqttClientConnectResultCode.NotAuthorized, result);
+            Assert.AreEqual(MqttClientConnectResultCode.ClientIdentifierNotValid, result);
             StringAssert.Contains(emulator.GetProblems()[0].Detail, "keep-alive");
         }
 
@@ -129,7 +129,7 @@ namespace StmNode.IntegrationTests.Iotda
 
             var result = await device.ConnectAsync(emulator.Port, tweak: b => b.WithNoKeepAlive());
 
-            Assert.AreEqual(MqttClientConnectResultCode.NotAuthorized, result);
+            Assert.AreEqual(MqttClientConnectResultCode.ClientIdentifierNotValid, result);
         }
 
         [TestMethod]
