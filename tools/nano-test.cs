@@ -162,7 +162,7 @@ static class NanoTest
         var refs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string name in p.References)
         {
-            string path = new[] { Path.Combine(_kit, name + ".dll"), Path.Combine(_kit, name + ".exe"), Path.Combine(_ref, name + ".dll") }.FirstOrDefault(File.Exists);
+            string path = new[] { Path.Combine(_kit, name + ".dll"), Path.Combine(_ref, name + ".dll") }.FirstOrDefault(File.Exists);
             if (path == null) { Fail(p.Name + " (" + config + "): reference " + name + " is neither in NF_KIT nor in NF_REF"); return; }
             refs[name] = path;
         }
@@ -222,7 +222,7 @@ static class NanoTest
     static IEnumerable<KeyValuePair<string, string>> AllLoadHints(Dictionary<string, string> refs)
     {
         var all = new Dictionary<string, string>(refs, StringComparer.Ordinal);
-        foreach (string a in KitAssemblies) if (!all.ContainsKey(a)) all[a] = Path.Combine(_kit, a + (a == "nanoFramework.UnitTestLauncher" && !File.Exists(Path.Combine(_kit, a + ".dll")) ? ".exe" : ".dll"));
+        foreach (string a in KitAssemblies) if (!all.ContainsKey(a)) all[a] = Path.Combine(_kit, a + ".dll");
         foreach (string f in Directory.GetFiles(_ref, "*.dll"))
         {
             string name = Path.GetFileNameWithoutExtension(f);
@@ -256,7 +256,7 @@ static class NanoTest
         var pes = KitAssemblies.Select(a => Path.Combine(_kit, a + ".pe")).ToList();
         foreach (string dep in ClosureOf(p))
         {
-            string dir = Path.Combine(_work, config, Project.NameOf(dep, p));
+            string dir = Path.Combine(_work, config, Project.NameOf(dep));
             pes.Add(Directory.GetFiles(dir, "*.pe").First());
         }
 
@@ -328,7 +328,7 @@ static class NanoTest
     /// <summary>What tools/nano-test needs of a .nfproj: its name, kind, sources (shared lists included) and references.</summary>
     sealed class Project
     {
-        public string Path_, Dir, Name, AssemblyName, OutputType, LangVersion;
+        public string Dir, Name, AssemblyName, OutputType, LangVersion;
         public bool IsTestProject;
         public List<string> Compiles = new List<string>();
         public List<string> References = new List<string>();
@@ -336,7 +336,7 @@ static class NanoTest
 
         static readonly Dictionary<string, Project> Cache = new Dictionary<string, Project>(StringComparer.Ordinal);
 
-        public static string NameOf(string assemblyName, Project from)
+        public static string NameOf(string assemblyName)
         {
             foreach (Project p in Cache.Values) if (p.AssemblyName == assemblyName && !p.IsTestProject) return p.Name;
             throw new InvalidOperationException("no project builds " + assemblyName);
@@ -351,7 +351,7 @@ static class NanoTest
             string Value(string n) => all.Where(e => e.Name.LocalName == n).Select(e => e.Value.Trim()).FirstOrDefault();
             var p = new Project
             {
-                Path_ = path, Dir = Path.GetDirectoryName(path), Name = Path.GetFileNameWithoutExtension(path),
+                Dir = Path.GetDirectoryName(path), Name = Path.GetFileNameWithoutExtension(path),
                 AssemblyName = Value("AssemblyName"), OutputType = Value("OutputType") ?? "Library",
                 IsTestProject = Value("AssemblyName") == "NFUnitTest",
             };

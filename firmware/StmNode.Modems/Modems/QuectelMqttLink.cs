@@ -106,17 +106,17 @@ namespace StmNode.Modems
 
             if ((_modem.NeedsInit || !_bearerUp) && !BringUp())
             {
-                return Fail(LinkResultMap.From(_modem.LastError), _modem.LastError.Message);
+                return FailFrom(_modem.LastError);
             }
 
             if (options.UseTls && !PrepareTls())
             {
-                return Fail(LinkResultMap.From(_modem.LastError), _modem.LastError.Message);
+                return FailFrom(_modem.LastError);
             }
 
             if (!_mqtt.Configure(options.KeepAliveSeconds, options.CleanSession, options.UseTls ? SslContext : -1) || !OpenSession(options))
             {
-                return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+                return FailFrom(_mqtt.LastError);
             }
 
             IsConnected = true;
@@ -149,9 +149,14 @@ namespace StmNode.Modems
             return _subscriptions.Add(topicFilter, qos, IsConnected, _sendSubscribe);
         }
 
+        private LinkResult FailFrom(ModemError error)
+        {
+            return Fail(LinkResultMap.From(error), error.Message);
+        }
+
         private LinkResult SendSubscribe(string topicFilter, int qos)
         {
-            return _mqtt.Subscribe(topicFilter, qos, NextMessageId()) ? LinkResult.Ok : Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+            return _mqtt.Subscribe(topicFilter, qos, NextMessageId()) ? LinkResult.Ok : FailFrom(_mqtt.LastError);
         }
 
         public LinkResult Publish(string topic, byte[] payload, int offset, int count, int qos)
@@ -171,7 +176,7 @@ namespace StmNode.Modems
 
             if (!_mqtt.Publish(topic, payload, offset, count, qos, NextMessageId()))
             {
-                return Fail(LinkResultMap.From(_mqtt.LastError), _mqtt.LastError.Message);
+                return FailFrom(_mqtt.LastError);
             }
 
             return LinkResult.Ok;
