@@ -108,15 +108,16 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
-        [DataRow("1", 1)]
-        [DataRow("2", 2)]
-        [DataRow("3", 3)]
-        public void Connect_WifiJoinFails_EspErrorWithCwjapCode(string code, int expected)
+        [DataRow("1", 1, "FAIL")]
+        [DataRow("2", 2, "ERROR")]
+        [DataRow("3", 3, "ERROR")]
+        public void Connect_WifiJoinFails_EspErrorWithCwjapCode(string code, int expected, string final)
         {
+            // ESP-AT 1.x ends a failed join with FAIL, 2.x with ERROR (Wi-Fi AT Commands, AT+CWJAP).
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
-            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CWMODE=1", Ok);
-            line.Expect("AT+CWJAP=\"home\\,net\",\"p\\\"w\\\\d\"", "\r\n+CWJAP:" + code + "\r\n\r\nFAIL\r\n", 5000);
+            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CWMODE=1", Ok).Expect("AT+GMR", EspAtScripts.GmrEsp32);
+            line.Expect("AT+CWJAP=\"home\\,net\",\"p\\\"w\\\\d\"", "\r\n+CWJAP:" + code + "\r\n\r\n" + final + "\r\n", 5000);
             EspAtMqttLink link = EspAtScripts.Link(line, clock);
 
             LinkResult result = link.Connect(QuectelScripts.Options());
@@ -220,7 +221,7 @@ namespace StmNode.Tests.Modems
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             EspAtMqttLink link = EspAtScripts.Connected(line, clock);
-            line.Expect("AT+MQTTSUB=0,\"a\\\"b\\,c\",1", "\r\nALREADY SUBSCRIBE\r\n");
+            line.Expect("AT+MQTTSUB=0,\"a\\\"b\\,c\",1", "\r\nALREADY SUBSCRIBE\r\n" + Ok);
 
             Assert.AreEqual((int)LinkResult.Ok, (int)link.Subscribe("a\"b,c", 1));
             Assert.IsNull(line.Failure);
@@ -301,7 +302,7 @@ namespace StmNode.Tests.Modems
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             EspAtMqttLink link = EspAtScripts.Connected(line, clock);
-            line.Expect("AT+MQTTUNSUB=0,\"a/b\"", "\r\nNO UNSUBSCRIBE\r\n");
+            line.Expect("AT+MQTTUNSUB=0,\"a/b\"", "\r\nNO UNSUBSCRIBE\r\n" + Ok);
             line.Expect("AT+MQTTUNSUB=0,\"c\"", "\r\nERR CODE:0x6043\r\n\r\nERROR\r\n");
 
             Assert.IsTrue(link.Modem.Unsubscribe("a/b"));

@@ -16,9 +16,22 @@ namespace StmNode.Tests.Modems
             return new EspAtMqttLink(modem, "home,net", "p\"w\\d");
         }
 
+        /// <summary>AT+GMR of an ESP32 on ESP-AT 2.x (the shape of the Basic AT Commands example).</summary>
+        public const string GmrEsp32 = "\r\nAT version:2.4.0.0(4c6eb5e - ESP32 - May 20 2022 03:12:58)\r\nSDK version:v4.2.2\r\n"
+            + "compile time(5641e0a):May 20 2022 11:13:44\r\nBin version:2.4.0(WROOM-32)\r\n" + Ok;
+
+        /// <summary>AT+GMR of an ESP8266 on ESP-AT 2.2.</summary>
+        public const string GmrEsp8266 = "\r\nAT version:2.2.1.0(8d7d3c8 - ESP8266 - Jun 17 2021 12:49:11)\r\nSDK version:v3.4-22-g967752e2\r\n"
+            + "compile time(6800286):Aug  4 2021 17:20:05\r\nBin version:2.2.1(ESP8266_1MB)\r\n" + Ok;
+
         public static void StartAndJoin(ScriptedModemLine line)
         {
-            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CWMODE=1", Ok);
+            StartAndJoin(line, GmrEsp32);
+        }
+
+        public static void StartAndJoin(ScriptedModemLine line, string gmr)
+        {
+            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CWMODE=1", Ok).Expect("AT+GMR", gmr);
             line.Expect("AT+CWJAP=\"home\\,net\",\"p\\\"w\\\\d\"", "\r\nWIFI CONNECTED\r\n\r\nWIFI GOT IP\r\n" + Ok, 3000);
         }
 

@@ -595,7 +595,8 @@ namespace StmNode.Tests.Modems
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             QuectelScripts.BringUp(line, false);
-            line.Expect("AT+QMTCFG=\"version\",0,4", Ok).Expect("AT+QMTCFG=\"keepalive\",0,120", "\r\n+CME ERROR: 50\r\n");
+            line.Expect("AT+QMTCFG=?", QuectelScripts.QmtcfgList(false)).Expect("AT+QMTCFG=\"version\",0,4", Ok)
+                .Expect("AT+QMTCFG=\"keepalive\",0,120", "\r\n+CME ERROR: 50\r\n");
             QuectelMqttLink link = new QuectelMqttLink(QuectelScripts.Modem(line, clock, false));
 
             LinkResult result = link.Connect(QuectelScripts.Options());

@@ -12,8 +12,23 @@ namespace StmNode.Tests.Modems
 
         public static QuectelModem Modem(ScriptedModemLine line, ManualClock clock, bool ec20)
         {
+            return Modem(line, clock, ec20, new RecordingLog());
+        }
+
+        public static QuectelModem Modem(ScriptedModemLine line, ManualClock clock, bool ec20, RecordingLog log)
+        {
             AtChannel channel = new AtChannel(line, clock, new RecordingLog());
-            return new QuectelModem(ec20 ? QuectelModel.Ec20 : QuectelModel.Bc26, channel, new RecordingLog(), null, null);
+            return new QuectelModem(ec20 ? QuectelModel.Ec20 : QuectelModel.Bc26, channel, log, null, null);
+        }
+
+        /// <summary>What AT+QMTCFG=? lists on a current firmware (the shape of the Quectel MQTT notes' test command).</summary>
+        public static string QmtcfgList(bool ec20)
+        {
+            return ec20
+                ? "\r\n+QMTCFG: \"version\",(0-5),(3,4)\r\n+QMTCFG: \"pdpcid\",(0-5),(1-16)\r\n+QMTCFG: \"ssl\",(0-5),(0,1),(0-5)\r\n"
+                    + "+QMTCFG: \"keepalive\",(0-5),(0-3600)\r\n+QMTCFG: \"recv/mode\",(0-5),(0,1),(0,1)\r\n" + Ok
+                : "\r\n+QMTCFG: \"version\",(0-5),(3,4)\r\n+QMTCFG: \"echomode\",(0-5),(0,1)\r\n"
+                    + "+QMTCFG: \"dataformat\",(0-5),(0,1),(0,1)\r\n" + Ok;
         }
 
         public static MqttConnectOptions Options()
@@ -50,7 +65,14 @@ namespace StmNode.Tests.Modems
 
         public static void Configure(ScriptedModemLine line, bool ec20, string ssl)
         {
-            line.Expect("AT+QMTCFG=\"version\",0,4", Ok).Expect("AT+QMTCFG=\"keepalive\",0,120", Ok)
+            line.Expect("AT+QMTCFG=?", QmtcfgList(ec20)).Expect("AT+QMTCFG=\"version\",0,4", Ok);
+            ConfigureAfterVersion(line, ec20, ssl);
+        }
+
+        /// <summary>The QMTCFG lines after the probe and the version step.</summary>
+        public static void ConfigureAfterVersion(ScriptedModemLine line, bool ec20, string ssl)
+        {
+            line.Expect("AT+QMTCFG=\"keepalive\",0,120", Ok)
                 .Expect("AT+QMTCFG=\"session\",0,1", Ok).Expect("AT+QMTCFG=\"timeout\",0,10,3,0", Ok);
             if (ec20)
             {

@@ -332,6 +332,37 @@ namespace StmNode.Tests.Mqtt
             return options;
         }
 
+        [TestMethod]
+        public void Connect_TlsBeforeTheWallClockIsSet_FailsNamingSntpWithoutAClient()
+        {
+            ManualClock clock = new ManualClock();
+            FakeMqttClientPort client = new FakeMqttClientPort(clock);
+            ClientMqttLink link = new ClientMqttLink(client, new RecordingLog(), "wifi");
+            link.WallClock = clock;
+            MqttConnectOptions options = Options();
+            options.UseTls = true;
+
+            LinkResult result = link.Connect(options);
+
+            Assert.AreEqual((int)LinkResult.Failed, (int)result);
+            Assert.IsTrue(link.LastError.IndexOf("SNTP") >= 0, link.LastError);
+            Assert.AreEqual(0, client.ClientsStarted);
+        }
+
+        [TestMethod]
+        public void Connect_TlsOnceTheWallClockIsSet_Connects()
+        {
+            ManualClock clock = new ManualClock();
+            clock.SetUtc(new DateTime(2026, 12, 2, 18, 0, 0));
+            FakeMqttClientPort client = new FakeMqttClientPort(clock);
+            ClientMqttLink link = new ClientMqttLink(client, new RecordingLog(), "wifi");
+            link.WallClock = clock;
+            MqttConnectOptions options = Options();
+            options.UseTls = true;
+
+            Assert.AreEqual((int)LinkResult.Ok, (int)link.Connect(options), link.LastError);
+        }
+
         private static ClientMqttLink Connected(FakeMqttClientPort client)
         {
             ClientMqttLink link = new ClientMqttLink(client, new RecordingLog(), "wifi");

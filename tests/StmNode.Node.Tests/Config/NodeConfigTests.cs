@@ -191,5 +191,48 @@ namespace StmNode.Tests.Config
         {
             Assert.AreEqual(channel, PinMap.Adc1Channel(gpio));
         }
+
+        [TestMethod]
+        [DataRow(40, true)]
+        [DataRow(41, false)]
+        public void Validate_EspAtWithIotda_DeviceIdKeepsResponseTopicsWithin128Bytes(int idLength, bool accepted)
+        {
+            // $oc/devices/{id}/sys/properties/set/response/request_id={36-character id}: 88 bytes plus the id, and
+            // ESP-AT's AT+MQTTPUBRAW takes a topic of at most 128 bytes (esp-at MQTT AT Commands).
+            NodeConfig config = NodeRig.ValidConfig();
+            config.DeviceId = new string('d', idLength);
+            config.TransportOrder = new string[] { "esp-at" };
+
+            ConfigError error = config.Validate();
+
+            Assert.AreEqual(accepted, error == null);
+            if (!accepted)
+            {
+                Assert.AreEqual("device_id", error.Field);
+                Assert.IsTrue(error.Reason.IndexOf("128") >= 0, error.Reason);
+            }
+        }
+
+        [TestMethod]
+        public void Validate_LongDeviceIdOverWifi_Accepted()
+        {
+            NodeConfig config = NodeRig.ValidConfig();
+            config.DeviceId = new string('d', 100);
+
+            Assert.IsNull(config.Validate());
+        }
+
+        [TestMethod]
+        public void PinMap_Defaults_AvoidTheFlashAndPsramPinsOfWroverModules()
+        {
+            // ESP32-WROVER modules wire GPIO16/17 to their PSRAM and every module wires GPIO6-11 to the flash.
+            PinMap pins = new PinMap();
+            for (int i = 0; i < PinMap.Names.Length; i++)
+            {
+                int gpio = pins.Get(PinMap.Names[i]);
+                Assert.IsFalse(gpio >= 6 && gpio <= 11, PinMap.Names[i]);
+                Assert.IsFalse(gpio == 16 || gpio == 17, PinMap.Names[i]);
+            }
+        }
     }
 }
