@@ -1,4 +1,5 @@
 using StmNode.At;
+using StmNode.Ports;
 
 namespace StmNode.Modems
 {
@@ -48,7 +49,10 @@ namespace StmNode.Modems
             return done.IsOk;
         }
 
-        /// <summary>SSL context for MQTT to IoTDA: any TLS version and suite, verify the server against caFile, SNI.</summary>
+        /// <summary>
+        /// SSL context for MQTT to IoTDA: any TLS version and suite, verify the server against caFile; then, where the
+        /// firmware has them, no RTC date check and SNI (older EC20 firmware refuses both: logged and skipped).
+        /// </summary>
         public bool ConfigureTls(int context, string caFile)
         {
             if (!Model.SupportsTls)
@@ -67,8 +71,26 @@ namespace StmNode.Modems
                 && Run("AT+QSSLCFG=\"ciphersuite\"," + ctx + ",0xFFFF", 300)
                 && Run("AT+QSSLCFG=\"seclevel\"," + ctx + ",1", 300)
                 && Run("AT+QSSLCFG=\"cacert\"," + ctx + ",\"" + caFile + "\"", 300)
-                && Run("AT+QSSLCFG=\"ignorelocaltime\"," + ctx + ",1", 300)
-                && Run("AT+QSSLCFG=\"sni\"," + ctx + ",1", 300);
+                && Optional("AT+QSSLCFG=\"ignorelocaltime\"," + ctx + ",1")
+                && Optional("AT+QSSLCFG=\"sni\"," + ctx + ",1");
+        }
+
+        /// <summary>A setting the session works without: refused, it is logged and skipped (still true).</summary>
+        private bool Optional(string command)
+        {
+            AtReply reply = Channel.Send(command, null, 300);
+            if (reply.Status == AtStatus.Timeout || reply.Status == AtStatus.LineFailed || reply.Status == AtStatus.Aborted)
+            {
+                LastError = ModemError.FromReply(command, reply);
+                return false;
+            }
+
+            if (!reply.IsOk)
+            {
+                Log.Write(LogLevel.Warning, Kind, command + " refused (" + reply.Describe() + "): skipped, older firmware lacks it");
+            }
+
+            return true;
         }
 
         private bool NoTls()

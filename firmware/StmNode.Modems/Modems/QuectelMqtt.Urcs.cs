@@ -21,7 +21,7 @@ namespace StmNode.Modems
         {
             int index;
             string topic;
-            byte[] payload = QuectelRecv.PayloadOfLine(line, !_model.ReceiveWithLength);
+            byte[] payload = QuectelRecv.PayloadOfLine(line, _inlineHex);
             MqttMessageHandler handler = MessageReceived;
             if (payload != null && QuectelRecv.TryParseTopic(line, out index, out topic) && index == Index && handler != null)
             {
@@ -33,11 +33,19 @@ namespace StmNode.Modems
         {
             string[] fields = AtFields.Split(line.Substring(9));
             int code = AtFields.IntAt(fields, 1, -1);
-            if (AtFields.IntAt(fields, 0, -1) == Index)
+            if (AtFields.IntAt(fields, 0, -1) != Index)
             {
-                LastError = new ModemError(ModemErrorKind.LinkLost, code, "+QMTSTAT " + code.ToString() + ": " + QuectelCodes.Stat(code));
-                LinkGone();
+                return;
             }
+
+            if (code == 5 && _disconnecting)
+            {
+                _log.Write(LogLevel.Info, _model.Kind, "+QMTSTAT 5 after our AT+QMTDISC: session ended as asked");
+                return;
+            }
+
+            LastError = new ModemError(ModemErrorKind.LinkLost, code, "+QMTSTAT " + code.ToString() + ": " + QuectelCodes.Stat(code));
+            LinkGone();
         }
 
         private void OnPing(string line)

@@ -17,16 +17,23 @@ namespace StmNode.Modems
         private const string Cfg = "AT+QMTCFG=\"";
         private readonly QuectelModel _model;
         private readonly AtChannel _channel;
+        private readonly ILog _log;
 
         // Builds the publish command and its result prefix without a concatenation array and number strings per part.
         private readonly StringBuilder _text = new StringBuilder(160);
         private bool _lostDuringWait;
         private bool _waiting;
 
+        // From AT+QMTDISC until the next AT+QMTOPEN: "+QMTSTAT: id,5" (the server closed after our DISCONNECT) is the
+        // expected end of the session, not a loss.
+        private bool _disconnecting;
+
         public QuectelMqtt(QuectelModem modem)
         {
             _model = modem.Model;
             _channel = modem.Channel;
+            _log = modem.Log;
+            _inlineHex = !_model.ReceiveWithLength;
             _channel.AddRawUrc(QuectelRecv.Prefix, QuectelRecv.RawLength, OnRawRecv);
             _channel.AddUrc(QuectelRecv.Prefix, OnRecvLine);
             _channel.AddUrc("+QMTSTAT:", OnStat);
@@ -55,47 +62,6 @@ namespace StmNode.Modems
             get { return PacketTimeoutSeconds * 1000 * (RetryTimes + 1) + 5000; }
         }
 
-        /// <summary>QMTCFG: MQTT 3.1.1, keep-alive, session, packet timeout, then the model's receive / PDP / TLS settings.</summary>
-        public bool Configure(int keepAliveSeconds, bool cleanSession, int sslContext)
-        {
-            string id = "\"," + Index.ToString() + ",";
-            string[] common = new string[]
-            {
-                Cfg + "version" + id + "4",
-                Cfg + "keepalive" + id + keepAliveSeconds.ToString(),
-                Cfg + "session" + id + (cleanSession ? "1" : "0"),
-                Cfg + "timeout" + id + PacketTimeoutSeconds.ToString() + "," + RetryTimes.ToString() + ",0"
-            };
-
-            return RunScript(common) && RunScript(ModelSettings(id, sslContext));
-        }
-
-        /// <summary>The model's QMTCFG lines: data-mode echo, receive format, PDP context, TLS.</summary>
-        private string[] ModelSettings(string id, int sslContext)
-        {
-            ArrayList lines = new ArrayList();
-            if (!_model.PublishWithLength)
-            {
-                // The payload is typed in data mode up to Ctrl-Z: no echo of it.
-                lines.Add(Cfg + "echomode" + id + "0");
-            }
-
-            // With a length the payload is taken as raw bytes; inside the URC line as text a payload holding CR-LF
-            // could end the line and pose as a URC of its own, so it comes as hex.
-            lines.Add(Cfg + (_model.ReceiveWithLength ? "recv/mode" + id + "0,1" : "dataformat" + id + "0,1"));
-            if (_model.PdpContext > 0)
-            {
-                lines.Add(Cfg + "pdpcid" + id + _model.PdpContext.ToString());
-            }
-
-            if (_model.SupportsTls)
-            {
-                lines.Add(Cfg + "ssl" + id + (sslContext >= 0 ? "1," + sslContext.ToString() : "0"));
-            }
-
-            return (string[])lines.ToArray(typeof(string));
-        }
-
         public bool Open(string host, int port)
         {
             if (!AtText.IsQuectelSafe(host, 100) || host.Length == 0 || port < 1 || port > 65535)
@@ -103,6 +69,7 @@ namespace StmNode.Modems
                 return Invalid("host or port not usable in AT+QMTOPEN");
             }
 
+            _disconnecting = false;
             string[] result = TwoPhase("AT+QMTOPEN=" + Index.ToString() + ",\"" + host + "\"," + port.ToString(), "+QMTOPEN: " + Index.ToString() + ",", OpenResultTimeoutMs);
             if (result == null)
             {
@@ -235,6 +202,7 @@ namespace StmNode.Modems
 
         public bool Disconnect()
         {
+            _disconnecting = true;
             string[] result = TwoPhase("AT+QMTDISC=" + Index.ToString(), "+QMTDISC: " + Index.ToString() + ",", 5000);
             return result != null && AtFields.IntAt(result, 0, -1) == 0;
         }
