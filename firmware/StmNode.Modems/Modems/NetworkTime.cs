@@ -3,7 +3,11 @@ using StmNode.At;
 
 namespace StmNode.Modems
 {
-    /// <summary>Parses the 27.007 clock string "yy/MM/dd,hh:mm:ss±zz" (zz = quarter hours from UTC) into UTC.</summary>
+    /// <summary>
+    /// Parses the modem clock into UTC: the 27.007 string "yy/MM/dd,hh:mm:ss±zz" (zz = quarter hours from UTC), and the
+    /// MediaTek MT2625 form of the BC26 and its siblings "yyyy/MM/dd,hh:mm:ssGMT±h" (h = whole hours; local time
+    /// with its zone as in 27.007 is assumed, docs/modems.md).
+    /// </summary>
     public static class NetworkTime
     {
         /// <summary>
@@ -26,13 +30,30 @@ namespace StmNode.Modems
 
             string[] date = text.Substring(0, comma).Split(new char[] { '/' });
             string time = text.Substring(comma + 1);
+            int gmt = time.IndexOf("GMT");
             int zoneAt = time.IndexOf('+') >= 0 ? time.IndexOf('+') : time.IndexOf('-');
-            string clock = zoneAt >= 0 ? time.Substring(0, zoneAt) : time;
+            if (gmt >= 0 && zoneAt != gmt + 3)
+            {
+                return false;
+            }
+
+            string clock = gmt >= 0 ? time.Substring(0, gmt) : (zoneAt >= 0 ? time.Substring(0, zoneAt) : time);
             string[] hms = clock.Split(new char[] { ':' });
             int quarters = 0;
             if (date.Length != 3 || hms.Length != 3 || (zoneAt >= 0 && !AtFields.TryParseInt(time.Substring(zoneAt + (time[zoneAt] == '+' ? 1 : 0)), out quarters)))
             {
                 return false;
+            }
+
+            if (gmt >= 0)
+            {
+                // Whole hours: UTC-12 .. UTC+14 exist.
+                if (quarters < -12 || quarters > 14)
+                {
+                    return false;
+                }
+
+                quarters *= 4;
             }
 
             int year, month, day, hour, minute, second;

@@ -14,7 +14,7 @@ namespace StmNode.Tests.Modems
     {
         [TestMethod]
         [DataRow("2023/03/09,14:02:31GMT-5", 2023, 3, 9, 19, 2, 31)]
-        [DataRow("2019/06/20,03:56:18GMT+8", 2019, 6, 19, 19, 56, 18)]
+        [DataRow("2024/06/20,03:56:18GMT+8", 2024, 6, 19, 19, 56, 18)]
         [DataRow("2024/12/31,23:30:00GMT+0", 2024, 12, 31, 23, 30, 0)]
         public void TryParse_Mt2625Form_LocalTimeAndHourZoneToUtc(string text, int year, int month, int day, int hour, int minute, int second)
         {
