@@ -29,10 +29,14 @@ namespace StmNode.Modems
             channel.AddUrc("+MQTTDISCONNECTED:", OnDisconnected);
             channel.AddUrc("+MQTTCONNECTED:", delegate(string line) { });
             channel.AddUrc("WIFI ", delegate(string line) { WifiConnected = line == "WIFI GOT IP" || (WifiConnected && line != "WIFI DISCONNECT"); });
+            channel.AddUrc("+TIME_UPDATED", delegate(string line) { _timeSet = true; });
             channel.AddRawUrc(EspAtRecv.Prefix, EspAtRecv.RawLength, OnReceived);
         }
 
         private readonly ILog _log;
+
+        // True once the module had SNTP time since its last boot (TLS schemes 3, 5, 8, 10 check certificate dates).
+        private bool _timeSet;
 
         public readonly AtChannel Channel;
 
@@ -47,6 +51,27 @@ namespace StmNode.Modems
 
         public ModemError LastError { get; private set; }
 
+        /// <summary>
+        /// The chip AT+GMR names in its AT version line ("ESP32", "ESP8266", "ESP32-C3" …); null when it did not say
+        /// (ESP-AT 1.x prints no chip).
+        /// </summary>
+        public string Chip { get; private set; }
+
+        /// <summary>
+        /// False on an ESP8266: its ESP-AT has no MQTT over TLS ("scheme can only be 1 or 6", MQTT AT Commands of
+        /// ESP-AT v2.2.0.0_esp8266 and later ESP8266 releases).
+        /// </summary>
+        public bool HasMqttTls
+        {
+            get { return Chip != "ESP8266"; }
+        }
+
+        /// <summary>SNTP server given to AT+CIPSNTPCFG before a certificate-checking TLS scheme.</summary>
+        public string SntpServer = "pool.ntp.org";
+
+        /// <summary>Longest wait for the module's SNTP time (polled with AT+CIPSNTPTIME? every second).</summary>
+        public int SntpTimeoutMs = 30000;
+
         /// <summary>Largest payload one AT+MQTTPUBRAW is given.</summary>
         public int MaxPayloadBytes = 8192;
 
@@ -59,7 +84,7 @@ namespace StmNode.Modems
 
         public event LinkLostHandler Lost;
 
-        /// <summary>Waits until the firmware answers AT, then echo off and station mode.</summary>
+        /// <summary>Waits until the firmware answers AT, then echo off, station mode and the chip from AT+GMR.</summary>
         public bool Start(int timeoutMs)
         {
             long deadline = Channel.Clock.UptimeMs + timeoutMs;
@@ -79,7 +104,59 @@ namespace StmNode.Modems
                 return false;
             }
 
+            Chip = ChipOf(Channel.Send("AT+GMR", null, 1000).Find("AT version:"));
             NeedsInit = false;
+            return true;
+        }
+
+        /// <summary>"2.4.0.0(4c6eb5e - ESP32 - May 20 2022 03:12:58)" → "ESP32"; null when no chip is named.</summary>
+        public static string ChipOf(string version)
+        {
+            int first = version == null ? -1 : version.IndexOf(" - ");
+            int second = first < 0 ? -1 : version.IndexOf(" - ", first + 3);
+            return second < 0 ? null : version.Substring(first + 3, second - first - 3).Trim();
+        }
+
+        /// <summary>
+        /// Makes sure the module has the time, which TLS schemes 3, 5, 8 and 10 need to check the server certificate
+        /// (MQTT AT Commands, AT+MQTTUSERCFG note): AT+CIPSNTPCFG=1,0,"server" (UTC), then AT+CIPSNTPTIME? until it
+        /// shows a year from 2020 on (before the first sync it counts from 1970) or +TIME_UPDATED came.
+        /// </summary>
+        public bool EnsureTime()
+        {
+            string server = AtText.EscapeEspAt(SntpServer);
+            if (_timeSet)
+            {
+                return true;
+            }
+
+            if (server == null || SntpServer.Length == 0 || !Run(new AtCommand("AT+CIPSNTPCFG=1,0,\"" + server + "\"", null, 2000)))
+            {
+                return server != null && SntpServer.Length > 0 ? false : Invalid("SNTP server not usable in AT+CIPSNTPCFG");
+            }
+
+            long deadline = Channel.Clock.UptimeMs + SntpTimeoutMs;
+            while (!_timeSet)
+            {
+                string time = Channel.Send("AT+CIPSNTPTIME?", "+CIPSNTPTIME:", 1000).Find("+CIPSNTPTIME:");
+                int year;
+                int space = time == null ? -1 : time.LastIndexOf(' ');
+                if (space > 0 && AtFields.TryParseInt(time.Substring(space + 1), out year) && year >= 2020)
+                {
+                    _timeSet = true;
+                    break;
+                }
+
+                if (Channel.Clock.UptimeMs >= deadline)
+                {
+                    LastError = new ModemError(ModemErrorKind.NotReady, -1, "no SNTP time within " + SntpTimeoutMs.ToString()
+                        + " ms: TLS checks the certificate dates, so AT+MQTTCONN waits for AT+CIPSNTPTIME");
+                    return false;
+                }
+
+                Channel.Poll(1000);
+            }
+
             return true;
         }
 
@@ -175,9 +252,7 @@ namespace StmNode.Modems
                 return Invalid("topic or QoS not usable in AT+MQTTSUB");
             }
 
-            AtCommand subscribe = new AtCommand("AT+MQTTSUB=0,\"" + t + "\"," + qos.ToString(), null, 20000);
-            subscribe.SuccessFinals = new string[] { "ALREADY SUBSCRIBE" };
-            return Run(subscribe);
+            return RunWithNotice(new AtCommand("AT+MQTTSUB=0,\"" + t + "\"," + qos.ToString(), null, 20000), "ALREADY SUBSCRIBE");
         }
 
         public bool Unsubscribe(string topic)
@@ -188,14 +263,17 @@ namespace StmNode.Modems
                 return Invalid("topic not usable in AT+MQTTUNSUB");
             }
 
-            AtCommand unsubscribe = new AtCommand("AT+MQTTUNSUB=0,\"" + t + "\"", null, 20000);
-            unsubscribe.SuccessFinals = new string[] { "NO UNSUBSCRIBE" };
-            return Run(unsubscribe);
+            return RunWithNotice(new AtCommand("AT+MQTTUNSUB=0,\"" + t + "\"", null, 20000), "NO UNSUBSCRIBE");
         }
 
         /// <summary>AT+MQTTPUBRAW: OK, then <c>&gt;</c>, exactly count bytes, then +MQTTPUB:OK or +MQTTPUB:FAIL.</summary>
         public bool Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
+            if (topic != null && Encoding.UTF8.GetBytes(topic).Length > MaxTopic)
+            {
+                return Invalid("topic of " + Encoding.UTF8.GetBytes(topic).Length.ToString() + " bytes passes ESP-AT's 128-byte topic limit (AT+MQTTPUBRAW)");
+            }
+
             string t = EscapeTopic(topic);
             if (t == null || qos < 0 || qos > 1 || payload == null || offset < 0 || count < 1 || offset + count > payload.Length || count > MaxPayloadBytes)
             {
@@ -228,6 +306,29 @@ namespace StmNode.Modems
         private static string EscapeTopic(string topic)
         {
             return topic == null || topic.Length == 0 || Encoding.UTF8.GetBytes(topic).Length > MaxTopic ? null : AtText.EscapeEspAt(topic);
+        }
+
+        /// <summary>
+        /// A command whose notice line ("NO UNSUBSCRIBE", "ALREADY SUBSCRIBE") says the wanted state already holds. The
+        /// notice is not a final: the firmware still prints OK or ERROR after it (MQTT AT Commands, AT+MQTTUNSUB), and
+        /// ending the command at the notice would leave that final to end the next command early.
+        /// </summary>
+        public bool RunWithNotice(AtCommand command, string notice)
+        {
+            AtReply reply = Channel.Send(command);
+            return IsNoticed(reply, notice) || Run(command.Text, reply);
+        }
+
+        /// <summary>True when the notice came and the exchange ended with a final (OK, ERROR) or timed out after it.</summary>
+        public static bool IsNoticed(AtReply reply, string notice)
+        {
+            return reply.Find(notice) != null && reply.Status != AtStatus.Aborted && reply.Status != AtStatus.LineFailed;
+        }
+
+        private bool Run(string text, AtReply reply)
+        {
+            string name = text.IndexOf('=') > 0 ? text.Substring(0, text.IndexOf('=')) : text;
+            return Check(name, reply);
         }
 
         private bool Run(AtCommand command)
@@ -297,6 +398,7 @@ namespace StmNode.Modems
             _log.Write(LogLevel.Warning, "esp-at", "module rebooted (ready)");
             NeedsInit = true;
             WifiConnected = false;
+            _timeSet = false;
             Channel.Abort("module rebooted");
             ModemEventHandler handler = Rebooted;
             if (handler != null)

@@ -92,7 +92,17 @@ namespace StmNode.Modems
                 return FailFromModem();
             }
 
+            if (options.UseTls && !_modem.HasMqttTls)
+            {
+                return Fail(LinkResult.InvalidArgument, "ESP8266 AT firmware has no MQTT over TLS (AT+MQTTUSERCFG scheme 1 or 6 only): use the plain port");
+            }
+
             if (!_modem.WifiConnected && !_modem.JoinWifi(Ssid, WifiPassword))
+            {
+                return FailFromModem();
+            }
+
+            if (options.UseTls && ChecksCertificateDates(TlsScheme) && !_modem.EnsureTime())
             {
                 return FailFromModem();
             }
@@ -198,6 +208,12 @@ namespace StmNode.Modems
                 // Raised from Poll only: a URC handler must not re-enter a caller that is itself inside Publish.
                 _lostReason = reason;
             }
+        }
+
+        /// <summary>Schemes 3, 5, 8 and 10 verify the server certificate, whose dates need the module's clock.</summary>
+        private static bool ChecksCertificateDates(int scheme)
+        {
+            return scheme == 3 || scheme == 5 || scheme == 8 || scheme == 10;
         }
 
         private LinkResult FailFromModem()

@@ -39,10 +39,15 @@ namespace StmNode.Modems
             }
 
             AtCommand start = new AtCommand("AT+CIPSTART=\"" + (useTls ? "SSL" : "TCP") + "\",\"" + escaped + "\"," + port.ToString(), null, timeoutMs);
-            start.SuccessFinals = new string[] { "ALREADY CONNECTED" };
             AtChannel channel = _modem.Channel;
-            if (!Step(channel.Send("AT+CIPMUX=0", null, 1000), "AT+CIPMUX") || !Step(channel.Send("AT+CIPMODE=1", null, 1000), "AT+CIPMODE")
-                || !Step(channel.Send(start), "AT+CIPSTART"))
+            if (!Step(channel.Send("AT+CIPMUX=0", null, 1000), "AT+CIPMUX") || !Step(channel.Send("AT+CIPMODE=1", null, 1000), "AT+CIPMODE"))
+            {
+                return null;
+            }
+
+            // "ALREADY CONNECTED" is followed by ERROR: the link is up, and that ERROR belongs to this command.
+            AtReply started = channel.Send(start);
+            if (!EspAtModem.IsNoticed(started, "ALREADY CONNECTED") && !Step(started, "AT+CIPSTART"))
             {
                 return null;
             }
