@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace StmNode.Cloud
 {
     /// <summary>
@@ -50,6 +52,16 @@ namespace StmNode.Cloud
         public string EventsDown { get; }
 
         public string ShadowGetResponseFilter { get; }
+
+        /// <summary>
+        /// Length in bytes of the longest topic the device publishes: a property set or get response, whose request id
+        /// the platform chooses. IoTDA's request ids are UUIDs (36 characters; the topic documents do not bound them).
+        /// </summary>
+        public static int LongestResponseTopicBytes(string deviceId)
+        {
+            const int RequestIdLength = 36;
+            return Encoding.UTF8.GetBytes("$oc/devices/" + deviceId + "/sys/properties/set/response/request_id=").Length + RequestIdLength;
+        }
 
         public string CommandResponse(string requestId)
         {

@@ -1,3 +1,5 @@
+using System.Text;
+using StmNode.Cloud;
 using StmNode.Node;
 using StmNode.Ports;
 
@@ -18,6 +20,9 @@ namespace StmNode.Config
         /// (960 B measured on .NET x64), and the device has roughly 80-110 KB of managed heap for everything.
         /// </summary>
         public const int MaxOfflineBuffer = 64;
+
+        /// <summary>Longest topic ESP-AT's MQTT commands take (espressif/esp-at MQTT AT Commands, every release).</summary>
+        public const int EspAtMaxTopicBytes = 128;
 
         // Device credentials and cloud.
         public string DeviceId = "";
@@ -107,6 +112,7 @@ namespace StmNode.Config
             if (error == null) error = Range("keep_alive_s", KeepAliveSeconds, 30, 1200);
             if (error == null) error = Range("bc26_plain_port", Bc26PlainPort, 1, 65535);
             if (error == null) error = CheckTransports();
+            if (error == null) error = CheckEspAtTopics();
             if (error == null) error = CheckPins();
             if (error == null) error = Range("report_period_s", ReportPeriodSeconds, Stm32Service.ReportPeriod);
             if (error == null) error = Range("diag_period_s", DiagPeriodSeconds, Stm32Service.DiagPeriod);
@@ -168,6 +174,25 @@ namespace StmNode.Config
             if ((UsesTransport("wifi") || UsesTransport("esp-at")) && (WifiSsid == null || WifiSsid.Length == 0))
             {
                 return new ConfigError("wifi_ssid", "required when the transport order contains wifi or esp-at");
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// ESP-AT carries a topic of at most 128 bytes (MQTT AT Commands, AT+MQTTPUB / AT+MQTTPUBRAW / AT+MQTTSUB;
+        /// there is no long-topic form). IoTDA's longest topic the node publishes is a property set/get response,
+        /// <c>$oc/devices/{device_id}/sys/properties/set/response/request_id={request_id}</c>: refused here, at start-up,
+        /// rather than timed out at the platform.
+        /// </summary>
+        private ConfigError CheckEspAtTopics()
+        {
+            int longest = HuaweiIotdaTopics.LongestResponseTopicBytes(DeviceId);
+            if (UsesTransport("esp-at") && CloudProfile == "huawei-iotda" && longest > EspAtMaxTopicBytes)
+            {
+                return new ConfigError("device_id", "with the esp-at transport the IoTDA response topics reach " + longest.ToString()
+                    + " bytes, over ESP-AT's " + EspAtMaxTopicBytes.ToString() + "-byte topic limit: use a device id of at most "
+                    + (EspAtMaxTopicBytes - longest + Encoding.UTF8.GetBytes(DeviceId).Length).ToString() + " bytes or another transport");
             }
 
             return null;
