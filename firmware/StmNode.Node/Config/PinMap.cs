@@ -31,9 +31,13 @@ namespace StmNode.Config
         public int Water = 36;
         public int Light = 39;
 
-        /// <summary>EC20 on COM2: ESP32 receives on Ec20Rx (modem TXD) and sends on Ec20Tx (modem RXD).</summary>
-        public int Ec20Rx = 16;
-        public int Ec20Tx = 17;
+        /// <summary>
+        /// EC20 on COM2: ESP32 receives on Ec20Rx (modem TXD) and sends on Ec20Tx (modem RXD). Not GPIO16/17: WROVER
+        /// modules wire them to their PSRAM (hardware/README.md). GPIO14 has no strapping role; GPIO5 is a strapping
+        /// pin whose boot level (high, its pull-up) is what an idle modem RXD input leaves it at.
+        /// </summary>
+        public int Ec20Rx = 14;
+        public int Ec20Tx = 5;
         public int Ec20PwrKey = 18;
         public int Ec20Reset = 19;
 

@@ -86,7 +86,7 @@ namespace StmNode.Tests.Config
         [DataRow("led2", 35, "pins.led2", "input-only")]
         [DataRow("flame", 7, "pins.flame", "SPI flash")]
         [DataRow("water", 24, "pins.water", "does not exist")]
-        [DataRow("mq2_analog", 14, "pins.mq2_analog", "ADC1")]
+        [DataRow("mq2_analog", 15, "pins.mq2_analog", "ADC1")]
         [DataRow("led3", -1, "pins.led1", "all three")]
         public void Validate_BadPin_NamesIt(string signal, int gpio, string field, string reason)
         {
