@@ -133,7 +133,9 @@ namespace StmNode
                 case "wifi":
                     X509Certificate ca = Secrets.IotdaRootCaPem.Length == 0 ? null : new X509Certificate(Secrets.IotdaRootCaPem);
                     M2MqttClient client = new M2MqttClient(new WifiBearer(config.WifiSsid, config.WifiPassword, WifiJoinTimeoutMs), ca);
-                    node.AddLink(new Transport(new ClientMqttLink(client, log, "wifi")));
+                    ClientMqttLink wifi = new ClientMqttLink(client, log, "wifi");
+                    wifi.WallClock = clock; // TLS only once SNTP has set the RTC
+                    node.AddLink(new Transport(wifi));
                     break;
                 case "ec20":
                     QuectelModem ec20 = new QuectelModem(QuectelModel.Ec20, Channel("COM2", pins.Ec20Rx, pins.Ec20Tx, clock, log), log, Output(gpio, pins.Ec20PwrKey), Output(gpio, pins.Ec20Reset));

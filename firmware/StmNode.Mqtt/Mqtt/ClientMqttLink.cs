@@ -39,6 +39,9 @@ namespace StmNode.Mqtt
 
         public event LinkLostHandler Lost;
 
+        /// <summary>When set, a TLS connect waits (fails, to be retried) until this clock has the real time.</summary>
+        public IClock WallClock;
+
         public string Kind
         {
             get { return _kind; }
@@ -72,6 +75,12 @@ namespace StmNode.Mqtt
             if (!_client.JoinNetwork(out networkError))
             {
                 return Fail(LinkResult.Failed, networkError);
+            }
+
+            if (options.UseTls && WallClock != null && !WallClock.IsUtcValid)
+            {
+                // A certificate's validity dates cannot be checked against an unset clock: the first connects fail.
+                return Fail(LinkResult.Failed, "TLS waits for the wall clock (SNTP after the network came up): certificate dates cannot be checked yet");
             }
 
             _lostReason = null;

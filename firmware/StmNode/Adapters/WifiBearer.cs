@@ -6,8 +6,9 @@ using nanoFramework.Networking;
 namespace StmNode.Adapters
 {
     /// <summary>
-    /// The ESP32's Wi-Fi station. Connecting is bounded by a cancellation timeout; the ESP32 firmware starts SNTP by
-    /// itself once it has an address, which sets the wall clock.
+    /// The ESP32's Wi-Fi station. Connecting is bounded by a cancellation timeout and, with requiresDateTime, also
+    /// waits (within that timeout) until the SNTP client the firmware starts once it has an address has set the clock:
+    /// TLS to IoTDA checks the certificate's dates, which an unset RTC fails.
     /// </summary>
     public sealed class WifiBearer
     {
@@ -34,7 +35,7 @@ namespace StmNode.Adapters
                 // The source's timer cancels the token; disposing it stops the timer once the call has returned.
                 using (CancellationTokenSource timeout = new CancellationTokenSource(_timeoutMs))
                 {
-                    bool ok = WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, requiresDateTime: false, token: timeout.Token);
+                    bool ok = WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, requiresDateTime: true, token: timeout.Token);
                     if (!ok)
                     {
                         // ConnectDhcp catches its own failures and reports them through Status and HelperException.
