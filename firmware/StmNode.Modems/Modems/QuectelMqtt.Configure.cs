@@ -47,25 +47,7 @@ namespace StmNode.Modems
         /// </summary>
         public static string VersionNumber(AtReply listed)
         {
-            string ranges = listed == null ? null : listed.Find("+QMTCFG: \"version\"");
-            int open = ranges == null ? -1 : ranges.LastIndexOf('(');
-            int close = ranges == null ? -1 : ranges.LastIndexOf(')');
-            if (open < 0 || close < open)
-            {
-                return "4";
-            }
-
-            string[] values = ranges.Substring(open + 1, close - open - 1).Split(new char[] { ',', '-' });
-            int highest = -1;
-            for (int i = 0; i < values.Length; i++)
-            {
-                int value;
-                if (AtFields.TryParseInt(values[i].Trim(), out value) && value > highest)
-                {
-                    highest = value;
-                }
-            }
-
+            int highest = TestCommandRange.HighestOfLast(listed == null ? null : listed.Find("+QMTCFG: \"version\""));
             return highest >= 0 ? highest.ToString() : "4";
         }
 

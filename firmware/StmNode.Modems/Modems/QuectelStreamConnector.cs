@@ -66,6 +66,14 @@ namespace StmNode.Modems
                 return Fail(_modem.Kind + " bearer: " + (_modem.LastError == null ? "failed" : _modem.LastError.Message));
             }
 
+            // Transparent access mode (2) is not on every model: a module whose AT+QIOPEN=? lists the access modes
+            // without it is told apart here, with a clear reason, instead of by a parameter error.
+            int accessModes = useTls ? -1 : TestCommandRange.HighestOfLast(_modem.Channel.Send("AT+QIOPEN=?", "+QIOPEN:", 300).Find("+QIOPEN:"));
+            if (accessModes >= 0 && accessModes < 2)
+            {
+                return Fail(_modem.Kind + " has no transparent socket (AT+QIOPEN=? lists access modes up to " + accessModes.ToString() + ")");
+            }
+
             string target = ",\"" + host + "\"," + port.ToString();
             string command = useTls
                 ? "AT+QSSLOPEN=" + ContextId.ToString() + "," + SslContext.ToString() + "," + ConnectId.ToString() + target + ",2"

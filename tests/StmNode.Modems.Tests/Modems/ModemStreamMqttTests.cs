@@ -31,6 +31,7 @@ namespace StmNode.Tests.Modems
                 0x00, 0x02, 0x63, 0x31, 0x00, 0x01, 0x75, 0x00, 0x01, 0x70
             };
             byte[] publish = new byte[] { 0x30, 0x05, 0x00, 0x01, 0x74, 0x7B, 0x7D };
+            line.Expect("AT+QIOPEN=?", QuectelScripts.QiopenList);
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"broker\",1883,0,2", "\r\nCONNECT\r\n", 900);
             line.ExpectDataRaw(connect, HexBytes.Parse("20 02 00 00"));
             line.ExpectDataRaw(publish, HexBytes.Concat(HexBytes.Parse("30 07 00 01"), HexBytes.Utf8("d\r\nOK")));

@@ -21,6 +21,9 @@ namespace StmNode.Tests.Modems
             return new QuectelModem(ec20 ? QuectelModel.Ec20 : QuectelModel.Bc26, channel, log, null, null);
         }
 
+        /// <summary>What AT+QIOPEN=? lists on an EC20 (access modes 0 buffer, 1 direct push, 2 transparent).</summary>
+        public const string QiopenList = "\r\n+QIOPEN: (1-16),(0-11),(\"TCP\",\"UDP\",\"TCP LISTENER\",\"UDP SERVICE\"),\"<IP_address>/<domain_name>\",(1-65535),(0-65535),(0-2)\r\n" + Ok;
+
         /// <summary>What AT+QMTCFG=? lists on a current firmware (the shape of the Quectel MQTT notes' test command).</summary>
         public static string QmtcfgList(bool ec20)
         {

@@ -22,6 +22,7 @@ namespace StmNode.Tests.Modems
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             QuectelScripts.BringUp(line, true); // a fresh modem: the connector brings the bearer up first
+            line.Expect("AT+QIOPEN=?", QuectelScripts.QiopenList);
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"broker.example\",1883,0,2", "\r\nCONNECT\r\n", 1200);
             byte[] connect = new byte[] { 0x10, 0x02, 0x41, 0x0D };
             line.ExpectDataRaw(connect, HexBytes.Parse("20 02 00 00"));
@@ -62,11 +63,29 @@ namespace StmNode.Tests.Modems
         }
 
         [TestMethod]
+        public void QuectelOpen_ModuleListsNoTransparentMode_RefusedWithoutQiopen()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedModemLine line = new ScriptedModemLine(clock);
+            QuectelScripts.BringUp(line, false);
+            line.Expect("AT+QIOPEN=?", "\r\n+QIOPEN: (1),(0-4),(\"TCP\",\"UDP\"),\"<IP_address>/<domain_name>\",(1-65535),(0-65535),(0,1)\r\n" + QuectelScripts.Ok);
+            QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, false));
+
+            IByteStream stream = connector.Open("h", 1883, false, 150000);
+
+            Assert.IsNull(stream);
+            Assert.IsTrue(connector.LastError.IndexOf("no transparent socket") >= 0, connector.LastError);
+            Assert.AreEqual(0, line.CountWritten("AT+QIOPEN=1"));
+            Assert.IsNull(line.Failure);
+        }
+
+        [TestMethod]
         public void QuectelOpen_Refused_NullWithTypedMessage()
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             QuectelScripts.BringUp(line, false); // a fresh modem: the connector brings the bearer up first
+            line.Expect("AT+QIOPEN=?", QuectelScripts.QiopenList);
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", "\r\n+CME ERROR: 565\r\n");
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, false));
 
@@ -101,6 +120,7 @@ namespace StmNode.Tests.Modems
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
             QuectelScripts.BringUp(line, true); // a fresh modem: the connector brings the bearer up first
+            line.Expect("AT+QIOPEN=?", QuectelScripts.QiopenList);
             line.Expect("AT+QIOPEN=1,0,\"TCP\",\"h\",1883,0,2", "\r\nCONNECT\r\n");
             line.Expect("AT+QICLOSE=0", Ok);
             QuectelStreamConnector connector = new QuectelStreamConnector(QuectelScripts.Modem(line, clock, true));
