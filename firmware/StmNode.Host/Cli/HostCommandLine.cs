@@ -1,4 +1,5 @@
 using System;
+using StmNode.Host.Emulators;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
@@ -18,7 +19,7 @@ namespace StmNode.Host.Cli
     public static class HostCommandLine
     {
         public static readonly string[] Links = { "tcp", "bc26", "ec20", "esp-at", "tcp-raw" };
-        public static readonly string[] Modems = { "bc26", "ec20", "esp-at" };
+        public static readonly string[] Modems = ModemModels.Names;
         public static readonly string[] Clouds = { "emulator", "huawei", "aliyun", "mqtt" };
         public static readonly string[] LogLevels = { "trace", "debug", "info", "warning", "error" };
 
@@ -52,7 +53,7 @@ namespace StmNode.Host.Cli
             };
             link.AcceptOnlyFromAmong(Links);
             var serial = new Option<string>("--serial") { Description = "Drive a real modem on this serial port (e.g. /dev/ttyUSB0, COM5)", HelpName = "port" };
-            var modem = new Option<string>("--modem") { Description = "The model on --serial (for tcp-raw: bc26 or ec20, default ec20)", HelpName = "bc26|ec20|esp-at" };
+            var modem = new Option<string>("--modem") { Description = "The model: on --serial the one on the port; emulated, the firmware generation the link's driver meets (ec20: ec20 or ec20-old; esp-at: esp32-at or esp8266-at; tcp-raw: bc26, ec20 or ec20-old, default ec20)", HelpName = "bc26|ec20|ec20-old|esp32-at|esp8266-at" };
             modem.AcceptOnlyFromAmong(Modems);
             var baud = new Option<int>("--baud") { Description = "Serial speed (default 115200)", HelpName = "N" };
             var cloud = new Option<string>("--cloud")
@@ -127,7 +128,7 @@ namespace StmNode.Host.Cli
                 SetIf(parse, noDemo, v => options.Demo = !v);
                 if (options.Serial != null && options.Modem == null)
                 {
-                    output.WriteLine("--serial needs --modem bc26|ec20|esp-at (which model is on the port)");
+                    output.WriteLine("--serial needs --modem bc26|ec20|ec20-old|esp32-at|esp8266-at (which model is on the port)");
                     return 2;
                 }
 
@@ -182,7 +183,7 @@ namespace StmNode.Host.Cli
         private static Command BuildAt(TextWriter output)
         {
             var serial = new Option<string>("--serial") { Description = "The modem's serial port; without it an emulated modem answers", HelpName = "port" };
-            var modem = new Option<string>("--modem") { Description = "Which model (default bc26)", HelpName = "bc26|ec20|esp-at" };
+            var modem = new Option<string>("--modem") { Description = "Which model (default bc26)", HelpName = "bc26|ec20|ec20-old|esp32-at|esp8266-at" };
             modem.AcceptOnlyFromAmong(Modems);
             var baud = new Option<int>("--baud") { Description = "Serial speed (default 115200)", HelpName = "N" };
             var timeout = new Option<string>("--timeout") { Description = "Longest wait for a final result per command (default 5s)", HelpName = "time" };
@@ -210,7 +211,7 @@ namespace StmNode.Host.Cli
         private static Command BuildEmulate(TextWriter output)
         {
             var emulate = new Command("emulate", "Serve an emulated modem on a pseudo-terminal until Ctrl+C, to open it with --serial or any " +
-                "terminal program: emulate --modem bc26|ec20|esp-at --pty /tmp/ttyModem [--faults SPEC] [--trace] (needs socat)")
+                "terminal program: emulate --modem bc26|ec20|ec20-old|esp32-at|esp8266-at --pty /tmp/ttyModem [--faults SPEC] [--trace] (needs socat)")
             {
                 TreatUnmatchedTokensAsErrors = false,
             };

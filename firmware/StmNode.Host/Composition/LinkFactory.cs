@@ -1,6 +1,7 @@
 using System;
 using StmNode.At;
 using StmNode.Host.Adapters;
+using StmNode.Host.Emulators;
 using StmNode.Host.Simulation;
 using StmNode.Modems;
 using StmNode.Mqtt;
@@ -71,13 +72,13 @@ namespace StmNode.Host.Composition
 
             var channel = new AtChannel(line, clock, spec.AtLog ?? log);
             IMqttLink link;
-            if (spec.Link == "esp-at")
+            if (ModemModels.DriverOf(ModelOf(spec)) == "esp-at")
             {
                 link = new EspAtMqttLink(new EspAtModem(channel, log), spec.Config.WifiSsid, spec.Config.WifiPassword);
             }
             else
             {
-                var model = ModelOf(spec) == "bc26" ? QuectelModel.Bc26 : QuectelModel.Ec20;
+                var model = ModemModels.DriverOf(ModelOf(spec)) == "bc26" ? QuectelModel.Bc26 : QuectelModel.Ec20;
                 var modem = new QuectelModem(model, channel, log, powerKey, reset);
                 if (spec.Link == "tcp-raw")
                 {
@@ -109,8 +110,19 @@ namespace StmNode.Host.Composition
             return new LinkParts(link, null, null, new[] { resource }) { Channel = channel, Modem = emulated };
         }
 
-        /// <summary>The modem behind a link: the link's own name, or for tcp-raw the --modem choice (EC20 by default).</summary>
-        public static string ModelOf(NodeSpec spec) => spec.Link == "tcp-raw" ? spec.Modem ?? "ec20" : spec.Link;
+        /// <summary>
+        /// The modem model behind a link: the --modem choice when it fits the link's driver (ec20-old for the ec20 link,
+        /// esp8266-at for esp-at; for tcp-raw any Quectel model, EC20 by default), else the link's default model.
+        /// </summary>
+        public static string ModelOf(NodeSpec spec)
+        {
+            if (spec.Link == "tcp-raw")
+            {
+                return spec.Modem ?? "ec20";
+            }
+
+            return spec.Modem != null && ModemModels.DriverOf(spec.Modem) == spec.Link ? spec.Modem : ModemModels.DefaultFor(spec.Link);
+        }
 
         private static string NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
     }

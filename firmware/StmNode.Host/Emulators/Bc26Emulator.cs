@@ -40,6 +40,19 @@ namespace StmNode.Host.Emulators
                 Ok();
                 Reboot();
             });
+            // The MT2625 clock form: four-digit year, unquoted, the zone as GMT±hours (seen in BC26/BC66 field drivers).
+            Register("+CCLK", c =>
+            {
+                if (c.Kind == AtCommandKind.Set)
+                {
+                    c.Str(0, 32);
+                    Ok();
+                    return;
+                }
+
+                Line("+CCLK: " + System.DateTime.UtcNow.ToString("yyyy/MM/dd,HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "GMT+0");
+                Ok();
+            });
             RegisterAccepted("+QSCLK", "+CPSMS", "+CEDRXS", "+QCGDEFCONT", "+QATWAKEUP", "+QNBIOTEVENT", "+QRELLOCK", "+IPR", "+CGDCONT", "+QBAND");
         }
 
@@ -52,23 +65,35 @@ namespace StmNode.Host.Emulators
 
         internal override int MaxPromptPayload => 1024;
 
-        internal override bool SupportsQmtCfg(string name)
+        /// <summary>
+        /// BC26 settings per the MQTT note V1.1 (no pdpcid, ssl or recv/mode). The version takes 0 (3.1) and 1 (3.1.1)
+        /// as on its MediaTek MT2625 siblings' notes (BC660K, BC20, BC25, BC260Y); the BC26's own table is unconfirmed,
+        /// so the driver reads the numbering from AT+QMTCFG=? (docs/modems.md).
+        /// </summary>
+        internal override string? QmtCfgRange(string name)
         {
             switch (name)
             {
                 case "version":
-                case "keepalive":
-                case "session":
-                case "timeout":
-                case "will":
-                case "aliauth":
+                    return "(0-5),(0,1)";
                 case "dataformat":
+                    return "(0-5),(0,1),(0,1)";
                 case "echomode":
-                    return true;
+                    return "(0-5),(0,1)";
                 default:
-                    return false;
+                    return CommonQmtCfgRange(name);
             }
         }
+
+        internal override int[] MqttVersions => new[] { 0, 1 };
+
+        // One PDP context (the default bearer of the attach) and the buffer / direct-push access modes only, as the
+        // issue reads the BC26 TCP/IP note (unconfirmed: the driver checks AT+QIOPEN=? before asking for mode 2).
+        internal override string QiOpenRanges => "(1),(0-4),(\"TCP\",\"UDP\"),\"<IP_address>/<domain_name>\",(1-65535),(0-65535),(0,1)";
+
+        internal override int MaxSocketContext => 1;
+
+        internal override bool HasTransparentSocket => false;
 
         internal override bool IsDataPathUp(QmtClient client) => IsAttached;
 

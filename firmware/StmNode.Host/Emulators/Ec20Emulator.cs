@@ -35,35 +35,64 @@ namespace StmNode.Host.Emulators
             });
             Register("+QURCCFG", QurcCfg);
             Register("+QMTRECV", QmtRecv);
-            RegisterAccepted("+CGDCONT", "+QSSLCFG", "+QCFG", "+IPR", "&W");
+            Ssl = new QuectelSslCommands(this);
+            RegisterAccepted("+CGDCONT", "+QCFG", "+IPR", "&W");
         }
 
         internal override string Model => "EC20F";
 
-        internal override string Revision => "EC20CEFAR06A01M4G";
+        internal override string Revision => OldFirmware ? "EC20CEFAR02A08M4G" : "EC20CEFAR06A01M4G";
 
         internal override int MaxPromptPayload => 4096;
 
+        /// <summary>The checksum +QFUPL reports: XOR of the data taken as big-endian 16-bit words (an odd last byte as the high byte), in hex.</summary>
+        public static string FileChecksum(byte[] data)
+        {
+            int sum = 0;
+            for (int i = 0; i < data.Length; i += 2)
+            {
+                sum ^= (data[i] << 8) | (i + 1 < data.Length ? data[i + 1] : 0);
+            }
+
+            return sum.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Files (AT+QFUPL / AT+QFDEL) and SSL contexts (AT+QSSLCFG).</summary>
+        internal QuectelSslCommands Ssl { get; }
+
         protected override bool UrcReachesUart => _urcPort == "uart1" || _urcPort == "all";
 
-        internal override bool SupportsQmtCfg(string name)
+        /// <summary>EC20 settings per the LTE Standard MQTT note; "recv/mode" only on newer firmware.</summary>
+        internal override string? QmtCfgRange(string name)
         {
             switch (name)
             {
                 case "version":
+                    return "(0-5),(3,4)";
                 case "pdpcid":
+                    return "(0-5),(1-16)";
                 case "ssl":
-                case "keepalive":
-                case "session":
-                case "timeout":
-                case "will":
+                    return "(0-5),(0,1),(0-5)";
                 case "recv/mode":
-                case "aliauth":
-                    return true;
+                    return OldFirmware ? null : "(0-5),(0,1),(0,1)";
                 default:
-                    return false;
+                    return CommonQmtCfgRange(name);
             }
         }
+
+        internal override int[] MqttVersions => new[] { 3, 4 };
+
+        internal override string QiOpenRanges => "(1-16),(0-11),(\"TCP\",\"UDP\",\"TCP LISTENER\",\"UDP SERVICE\"),\"<IP_address>/<domain_name>\",(1-65535),(0-65535),(0-2)";
+
+        internal override int MaxSocketContext => 16;
+
+        internal override bool HasTransparentSocket => true;
+
+        /// <summary>
+        /// An older EC20 firmware: no QMTCFG "recv/mode" (payloads inside +QMTRECV) and no QSSLCFG "sni". Which
+        /// revision added them is unconfirmed; the model names the generation, not a revision.
+        /// </summary>
+        public bool OldFirmware { get; init; }
 
         internal override bool IsDataPathUp(QmtClient client) => IsAttached && Context(client.PdpCid).Active;
 
@@ -105,6 +134,12 @@ namespace StmNode.Host.Emulators
             }
 
             Publish.Prompt(client, messageId, qos, retain, topic, command.Int(5, 1, MaxPromptPayload));
+        }
+
+        protected override void ResetState()
+        {
+            base.ResetState();
+            Ssl.Reset();
         }
 
         protected override void EmitBootBanner()

@@ -6,7 +6,7 @@ using System.Threading;
 namespace StmNode.Host.Emulators
 {
     /// <summary>
-    /// <c>stmnode emulate --modem bc26|ec20|esp-at --pty /tmp/ttyModem [--faults "spec"] [--trace]</c>: serves an
+    /// <c>stmnode emulate --modem bc26|ec20|ec20-old|esp32-at|esp8266-at --pty /tmp/ttyModem [--faults "spec"] [--trace]</c>: serves an
     /// emulated modem on a socat pseudo-terminal until Ctrl+C, so the host (or any tool) opens it like a serial port.
     /// </summary>
     public static class EmulatorCli
@@ -34,7 +34,7 @@ namespace StmNode.Host.Emulators
                         trace = true;
                         break;
                     default:
-                        output.WriteLine("usage: stmnode emulate --modem bc26|ec20|esp-at --pty PATH [--faults SPEC] [--trace]");
+                        output.WriteLine("usage: stmnode emulate --modem bc26|ec20|ec20-old|esp32-at|esp8266-at --pty PATH [--faults SPEC] [--trace]");
                         return 2;
                 }
             }
@@ -48,7 +48,7 @@ namespace StmNode.Host.Emulators
             AtEmulator? emulator = Create(modem);
             if (emulator == null)
             {
-                output.WriteLine("unknown modem '" + modem + "' (bc26, ec20, esp-at)");
+                output.WriteLine("unknown modem '" + modem + "' (" + string.Join(", ", ModemModels.Names) + ")");
                 return 2;
             }
 
@@ -75,21 +75,7 @@ namespace StmNode.Host.Emulators
             return 0;
         }
 
-        /// <summary>The emulator for a model name, or null.</summary>
-        public static AtEmulator? Create(string modem, EmulatorOptions? options = null)
-        {
-            switch (modem)
-            {
-                case "bc26":
-                    return new Bc26Emulator(options);
-                case "ec20":
-                    return new Ec20Emulator(options);
-                case "esp-at":
-                case "esp":
-                    return new EspAtEmulator(options);
-                default:
-                    return null;
-            }
-        }
+        /// <summary>The emulator for a model name (<see cref="ModemModels.Names"/>), or null.</summary>
+        public static AtEmulator? Create(string modem, EmulatorOptions? options = null) => ModemModels.CreateEmulator(modem, options);
     }
 }

@@ -22,7 +22,8 @@ namespace StmNode.Host.Emulators
             Sockets = new EspAtSocketCommands(this);
             MqttSettings = new EspAtMqttSettings(this);
             Mqtt = new EspAtMqttCommands(this);
-            RegisterAccepted("+CIPSNTPCFG", "+SYSSTORE", "+CIPMUX", "+CIPDNS", "+SYSLOG", "+MQTTSNI", "+MQTTALPN", "+CWAUTOCONN");
+            Time = new EspAtTimeCommands(this);
+            RegisterAccepted("+SYSSTORE", "+CIPMUX", "+CIPDNS", "+SYSLOG", "+MQTTSNI", "+MQTTALPN", "+CWAUTOCONN");
         }
 
         internal EspAtWifiCommands Wifi { get; }
@@ -33,6 +34,13 @@ namespace StmNode.Host.Emulators
 
         internal EspAtMqttCommands Mqtt { get; }
 
+        internal EspAtTimeCommands Time { get; }
+
+        /// <summary>
+        /// An ESP8266 on ESP-AT 2.2 instead of an ESP32: AT+GMR names it, and AT+MQTTUSERCFG takes scheme 1 or 6 only
+        /// ("MQTT over TLS is not supported due to memory limit on ESP8266", MQTT AT Commands of v2.2.0.0_esp8266).
+        /// </summary>
+        public bool Esp8266 { get; init; }
         protected override bool BackslashEscapes => true;
 
         protected override bool CrLfTerminated => true;
@@ -43,7 +51,7 @@ namespace StmNode.Host.Emulators
 
         protected override bool IsBusy => _busy;
 
-        protected override string[] StormUrcs => new[] { "WIFI CONNECTED", "WIFI GOT IP", "+STA_CONNECTED:\"a4:cf:12:00:00:01\"", "+TIME_UPDATED" };
+        protected override string[] StormUrcs => new[] { "WIFI CONNECTED", "WIFI GOT IP", "+STA_CONNECTED:\"a4:cf:12:00:00:01\"" };
 
         /// <summary>A blocking command: <c>busy p...</c> to anything else until its network work completes.</summary>
         internal void RunBlocking<T>(Func<Task<T>> work, Action<T> complete, Action<T>? discard = null)
@@ -63,6 +71,7 @@ namespace StmNode.Host.Emulators
             _busy = false;
             Mqtt.Clean();
             Wifi.Reset();
+            Time.Reset();
             Sockets.Reset();
         }
 

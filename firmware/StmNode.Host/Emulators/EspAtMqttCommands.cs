@@ -92,7 +92,16 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            if (_modem.MqttSettings.Scheme != 1)
+            int scheme = _modem.MqttSettings.Scheme;
+            if ((scheme == 3 || scheme == 5 || scheme == 8 || scheme == 10) && !_modem.Time.IsSet)
+            {
+                // The server certificate's dates are checked against a clock still in 1970: the handshake fails.
+                Trace("!! MQTTCONN: scheme " + scheme + " without SNTP time: the certificate date check fails");
+                Error();
+                return;
+            }
+
+            if (scheme != 1)
             {
                 Trace("!! MQTTCONN: TLS and WebSocket schemes are not emulated");
                 Error();
@@ -262,7 +271,9 @@ namespace StmNode.Host.Emulators
 
             if (_subscriptions.ContainsKey(topic))
             {
+                // The notice, then the final (OK, as esp-at issue #453 reports; the docs show only the notice).
                 Line("ALREADY SUBSCRIBE");
+                Ok();
                 return;
             }
 

@@ -34,7 +34,7 @@ namespace StmNode.Host.Emulators
             Register("+MQTTCONNCFG", MqttConnCfg);
         }
 
-        /// <summary>1 = MQTT over TCP, the only scheme emulated.</summary>
+        /// <summary>1 = MQTT over TCP, the only scheme whose connection is emulated.</summary>
         public int Scheme => _scheme;
 
         /// <summary>The CONNECT the configuration describes.</summary>
@@ -65,6 +65,14 @@ namespace StmNode.Host.Emulators
         {
             c.Int(0, 0, 0);
             int scheme = c.Int(1, 1, 10);
+            if (_modem.Esp8266 && scheme != 1 && scheme != 6)
+            {
+                // No TLS on the ESP8266: AT_MQTT_SCHEME_VALUE_IS_WRONG.
+                Line("ERR CODE:0x00006013");
+                Error();
+                return;
+            }
+
             string clientId = c.Str(2, 256);
             string userName = c.Str(3, 64);
             string password = c.Str(4, 64);

@@ -69,7 +69,15 @@ namespace StmNode.Host.Emulators
                 return;
             }
 
-            if (!_modem.Wifi.IsUp || _pendingTcp != null || _modem.HasTransparentLink)
+            if (_pendingTcp != null || _modem.HasTransparentLink)
+            {
+                // The notice, then ERROR (ESP8266/ESP-AT transcripts, e.g. autosportlabs/RaceCapture-Pro_firmware#867).
+                Line("ALREADY CONNECTED");
+                Error();
+                return;
+            }
+
+            if (!_modem.Wifi.IsUp)
             {
                 Error();
                 return;

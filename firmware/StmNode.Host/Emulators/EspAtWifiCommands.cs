@@ -29,7 +29,14 @@ namespace StmNode.Host.Emulators
             });
             Register("+GMR", _ =>
             {
-                Lines("AT version:2.2.0.0(c6fa6bf - ESP32 - Jul  2 2021 06:44:05)", "SDK version:v4.2.2-76-gefa6eca", "compile time(3a696ba):Jul  2 2021 11:54:43", "Bin version:2.2.0(WROOM-32)");
+                if (_modem.Esp8266)
+                {
+                    Lines("AT version:2.2.1.0(8d7d3c8 - ESP8266 - Jun 17 2021 12:49:11)", "SDK version:v3.4-22-g967752e2", "compile time(6800286):Aug  4 2021 17:20:05", "Bin version:2.2.1(ESP8266_1MB)");
+                }
+                else
+                {
+                    Lines("AT version:2.2.0.0(c6fa6bf - ESP32 - Jul  2 2021 06:44:05)", "SDK version:v4.2.2-76-gefa6eca", "compile time(3a696ba):Jul  2 2021 11:54:43", "Bin version:2.2.0(WROOM-32)");
+                }
                 Ok();
             });
             Register("+CWMODE", CwMode);
@@ -111,8 +118,9 @@ namespace StmNode.Host.Emulators
             if (!ssidOk || !passwordOk)
             {
                 _wifiUp = false;
+                // ESP-AT 2.x: the error code, then ERROR (1.x ended with FAIL).
                 Line("+CWJAP:" + (ssidOk ? 2 : 3));
-                Line("FAIL");
+                Error();
                 return;
             }
 

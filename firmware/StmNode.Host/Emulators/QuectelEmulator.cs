@@ -43,8 +43,51 @@ namespace StmNode.Host.Emulators
 
         protected override string[] StormUrcs => new[] { "+CEREG: 1", "+QIND: \"csq\",22,0", "+CTZV: 32,0", "+QIND: \"act\",\"LTE\"" };
 
-        /// <summary>QMTCFG sub-commands this model knows.</summary>
-        internal abstract bool SupportsQmtCfg(string name);
+        /// <summary>The QMTCFG settings in the order AT+QMTCFG=? lists them.</summary>
+        internal static readonly string[] QmtCfgNames =
+        {
+            "version", "pdpcid", "ssl", "keepalive", "session", "timeout", "will", "recv/mode", "aliauth", "dataformat", "echomode",
+        };
+
+        /// <summary>
+        /// The ranges AT+QMTCFG=? prints after a setting's name (the shape of the Quectel MQTT notes' test command),
+        /// or null when this model and firmware do not have the setting.
+        /// </summary>
+        internal abstract string? QmtCfgRange(string name);
+
+        /// <summary>The numbers QMTCFG "version" takes for MQTT 3.1 and 3.1.1.</summary>
+        internal abstract int[] MqttVersions { get; }
+
+        internal bool SupportsQmtCfg(string name) => QmtCfgRange(name) != null;
+
+        /// <summary>What AT+QIOPEN=? lists: PDP contexts, sockets, services, host, ports and access modes.</summary>
+        internal abstract string QiOpenRanges { get; }
+
+        /// <summary>Highest PDP context id AT+QIOPEN takes.</summary>
+        internal abstract int MaxSocketContext { get; }
+
+        /// <summary>Whether AT+QIOPEN has transparent access mode (2).</summary>
+        internal abstract bool HasTransparentSocket { get; }
+
+        /// <summary>The range text common to both models.</summary>
+        protected static string? CommonQmtCfgRange(string name)
+        {
+            switch (name)
+            {
+                case "keepalive":
+                    return "(0-5),(0-3600)";
+                case "session":
+                    return "(0-5),(0,1)";
+                case "timeout":
+                    return "(0-5),(1-60),(0-10),(0,1)";
+                case "will":
+                    return "(0-5),(0,1),(0-2),(0,1),\"<will_topic>\",\"<will_msg>\"";
+                case "aliauth":
+                    return "(0-5),\"<product_key>\",\"<device_name>\",\"<device_secret>\"";
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>Prints a downlink message the model's way.</summary>
         internal abstract void DeliverDownlink(QmtClient client, int messageId, string topic, byte[] payload);

@@ -116,7 +116,13 @@ namespace StmNode.Host.Emulators
 
             if (client.SslEnable == 1)
             {
-                // TLS is not emulated: the broker link is plain TCP only.
+                // TLS is not emulated: the broker link is plain TCP only. Its precondition is: a context that verifies
+                // the server needs its CA file on the module.
+                if (_modem is Ec20Emulator ec20 && !ec20.Ssl.HasCaFor(client.SslContext))
+                {
+                    Trace("!! QMTOPEN with ssl=1: SSL context " + client.SslContext + " has no CA file on the module");
+                }
+
                 Trace("!! QMTOPEN with ssl=1: TLS is not emulated");
                 Line("+QMTOPEN: " + client.Index + ",-1");
                 return;

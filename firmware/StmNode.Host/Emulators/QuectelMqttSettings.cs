@@ -20,6 +20,15 @@ namespace StmNode.Host.Emulators
         {
             if (c.Kind == AtCommandKind.Test)
             {
+                foreach (string known in QuectelEmulator.QmtCfgNames)
+                {
+                    string? range = _modem.QmtCfgRange(known);
+                    if (range != null)
+                    {
+                        Line("+QMTCFG: \"" + known + "\"," + range);
+                    }
+                }
+
                 Ok();
                 return;
             }
@@ -51,7 +60,8 @@ namespace StmNode.Host.Emulators
                     }
                     else
                     {
-                        client.Version = c.Int(2, 3, 4);
+                        int[] versions = _modem.MqttVersions;
+                        client.Version = c.Int(2, versions[0], versions[1]);
                     }
 
                     break;

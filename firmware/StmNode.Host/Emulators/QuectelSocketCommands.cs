@@ -41,19 +41,36 @@ namespace StmNode.Host.Emulators
 
         private void QiOpen(AtCommand c)
         {
+            if (c.Kind == AtCommandKind.Test)
+            {
+                Line("+QIOPEN: " + _modem.QiOpenRanges);
+                Ok();
+                return;
+            }
+
             if (c.Kind != AtCommandKind.Set)
             {
                 Ok();
                 return;
             }
 
-            c.Int(0, 1, 16);
+            // Quectel TCP/IP error 552: invalid parameters.
+            if (!int.TryParse(c.Count > 0 ? c.Parameters[0].Value : string.Empty, out int context) || context < 1 || context > _modem.MaxSocketContext)
+            {
+                throw new AtParameterException(552);
+            }
+
             c.Int(1, 0, 11);
             string service = c.Str(2, 16);
             string host = c.Str(3, 150);
             int port = c.Int(4, 1, 65535);
             c.IntOr(5, 0, 65535, 0);
             int accessMode = c.IntOr(6, 0, 2, 0);
+            if (accessMode == 2 && !_modem.HasTransparentSocket)
+            {
+                throw new AtParameterException(552);
+            }
+
             if (!string.Equals(service, "TCP", StringComparison.OrdinalIgnoreCase) || accessMode != 2)
             {
                 // Only the transparent TCP mode is emulated.

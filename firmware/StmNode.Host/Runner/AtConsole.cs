@@ -1,4 +1,5 @@
 using System;
+using StmNode.Host.Emulators;
 using System.IO;
 using System.Threading;
 using System.Threading.Channels;
@@ -51,7 +52,7 @@ namespace StmNode.Host.Runner
             try
             {
                 var log = new ConsoleLog(LogLevel.Trace, output);
-                var channel = new AtChannel(line, new SystemClock(), log) { LineEnding = options.Modem == "esp-at" ? "\r\n" : "\r" };
+                var channel = new AtChannel(line, new SystemClock(), log) { LineEnding = ModemModels.DriverOf(options.Modem) == "esp-at" ? "\r\n" : "\r" };
                 Channel<string> lines = Channel.CreateUnbounded<string>();
                 var reader = new Thread(() =>
                 {

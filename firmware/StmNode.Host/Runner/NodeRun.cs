@@ -1,4 +1,5 @@
 using System;
+using StmNode.Host.Emulators;
 using System.Diagnostics;
 using System.IO;
 using System.Security.Cryptography;
@@ -42,12 +43,19 @@ namespace StmNode.Host.Runner
             if (options.Serial != null && options.Link == "tcp")
             {
                 // A real modem on a serial port: its own MQTT stack unless tcp-raw was asked for.
-                options.Link = options.Modem;
+                options.Link = ModemModels.DriverOf(options.Modem) ?? options.Modem;
             }
 
-            if (options.Link == "tcp-raw" && options.Modem == "esp-at")
+            if (options.Link == "tcp-raw" && ModemModels.DriverOf(options.Modem ?? "ec20") == "esp-at")
             {
-                output.WriteLine("tcp-raw runs Core's MQTT client over a Quectel socket: use --modem bc26 or ec20");
+                output.WriteLine("tcp-raw runs Core's MQTT client over a Quectel socket: use --modem bc26, ec20 or ec20-old");
+                return 2;
+            }
+
+            if (options.Modem != null && options.Link != "tcp" && options.Link != "tcp-raw" && ModemModels.DriverOf(options.Modem) != options.Link)
+            {
+                output.WriteLine("--modem " + options.Modem + " is not driven by the " + options.Link + " link (" + options.Link + " drives "
+                    + string.Join(", ", Array.FindAll(ModemModels.Names, m => ModemModels.DriverOf(m) == options.Link)) + ")");
                 return 2;
             }
 

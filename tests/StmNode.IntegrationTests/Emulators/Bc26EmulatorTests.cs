@@ -68,7 +68,8 @@ namespace StmNode.IntegrationTests.Emulators
             StringAssert.StartsWith(d.Command("AT+CESQ"), "\r\n+CESQ: 99,99,255,255,20,45\r\n");
             Assert.AreEqual("\r\n+CEREG: 0,1\r\n\r\nOK\r\n", d.Command("AT+CEREG?"));
             Assert.AreEqual("\r\n+CGATT: 1\r\n\r\nOK\r\n", d.Command("AT+CGATT?"));
-            StringAssert.Matches(d.Command("AT+CCLK?"), new System.Text.RegularExpressions.Regex("^\\r\\n\\+CCLK: \"\\d\\d/\\d\\d/\\d\\d,\\d\\d:\\d\\d:\\d\\d\\+00\"\\r\\n\\r\\nOK\\r\\n$"));
+            // The MT2625 form: four-digit year, unquoted, GMT±hours.
+            StringAssert.Matches(d.Command("AT+CCLK?"), new System.Text.RegularExpressions.Regex("^\\r\\n\\+CCLK: \\d{4}/\\d\\d/\\d\\d,\\d\\d:\\d\\d:\\d\\dGMT\\+0\\r\\n\\r\\nOK\\r\\n$"));
             StringAssert.Matches(d.Command("AT+QLTS"), new System.Text.RegularExpressions.Regex("^\\r\\n\\+QLTS: \"\\d{4}/\\d\\d/\\d\\d,\\d\\d:\\d\\d:\\d\\d\\+00,0\"\\r\\n\\r\\nOK\\r\\n$"));
             Assert.AreEqual("\r\n+CFUN: 1\r\n\r\nOK\r\n", d.Command("AT+CFUN?"));
         }

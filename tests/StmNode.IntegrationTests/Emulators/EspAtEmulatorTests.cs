@@ -56,7 +56,7 @@ namespace StmNode.IntegrationTests.Emulators
             d.Command("ATE0");
             StringAssert.StartsWith(d.Command("AT+GMR"), "\r\nAT version:2.2.0.0");
             Assert.AreEqual("\r\n+CWMODE:1\r\n\r\nOK\r\n", d.Command("AT+CWMODE?"));
-            Assert.AreEqual("\r\n+CWJAP:2\r\n\r\nFAIL\r\n", d.Command("AT+CWJAP=\"lab\",\"wrong\"", "FAIL\r\n"));
+            Assert.AreEqual("\r\n+CWJAP:2\r\n\r\nERROR\r\n", d.Command("AT+CWJAP=\"lab\",\"wrong\"", "ERROR\r\n"));
             Assert.AreEqual("\r\nNo AP\r\n\r\nOK\r\n", d.Command("AT+CWJAP?"));
             Assert.AreEqual("\r\nWIFI CONNECTED\r\n\r\nWIFI GOT IP\r\n\r\nOK\r\n", d.Command("AT+CWJAP=\"lab\",\"pw\""));
             StringAssert.StartsWith(d.Command("AT+CWJAP?"), "\r\n+CWJAP:\"lab\",");
@@ -71,7 +71,7 @@ namespace StmNode.IntegrationTests.Emulators
             await using EmulatorRig rig = await ConnectedAsync();
             DeviceScript d = rig.Device;
             Assert.AreEqual("\r\n+MQTTCONN:0,6,1,\"127.0.0.1\"," + rig.Broker.Port + ",\"\",0\r\n\r\nOK\r\n", d.Command("AT+MQTTCONN?"));
-            Assert.AreEqual("\r\nALREADY SUBSCRIBE\r\n", d.Command("AT+MQTTSUB=0,\"down/#\",1", "SUBSCRIBE\r\n"));
+            Assert.AreEqual("\r\nALREADY SUBSCRIBE\r\n\r\nOK\r\n", d.Command("AT+MQTTSUB=0,\"down/#\",1"));
 
             byte[] raw = Encoding.UTF8.GetBytes("{\"t\":21,\"list\":[1,2]}");
             Assert.AreEqual("\r\nOK\r\n\r\n>", d.Command("AT+MQTTPUBRAW=0,\"up/raw\"," + raw.Length + ",1,0", "\r\n>"));
