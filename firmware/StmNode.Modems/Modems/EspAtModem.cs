@@ -37,6 +37,7 @@ namespace StmNode.Modems
 
         // True once the module had SNTP time since its last boot (TLS schemes 3, 5, 8, 10 check certificate dates).
         private bool _timeSet;
+        private bool _chipKnown;
 
         public readonly AtChannel Channel;
 
@@ -52,8 +53,8 @@ namespace StmNode.Modems
         public ModemError LastError { get; private set; }
 
         /// <summary>
-        /// The chip AT+GMR names in its AT version line ("ESP32", "ESP8266", "ESP32-C3" …); null when it did not say
-        /// (ESP-AT 1.x prints no chip).
+        /// The chip AT+GMR names in its AT version line ("ESP32", "ESP8266", "ESP32-C3" …) once
+        /// <see cref="IdentifyChip"/> asked; null before, or when it did not say (ESP-AT 1.x prints no chip).
         /// </summary>
         public string Chip { get; private set; }
 
@@ -84,7 +85,7 @@ namespace StmNode.Modems
 
         public event LinkLostHandler Lost;
 
-        /// <summary>Waits until the firmware answers AT, then echo off, station mode and the chip from AT+GMR.</summary>
+        /// <summary>Waits until the firmware answers AT, then echo off and station mode.</summary>
         public bool Start(int timeoutMs)
         {
             long deadline = Channel.Clock.UptimeMs + timeoutMs;
@@ -104,9 +105,18 @@ namespace StmNode.Modems
                 return false;
             }
 
-            Chip = ChipOf(Channel.Send("AT+GMR", null, 1000).Find("AT version:"));
             NeedsInit = false;
             return true;
+        }
+
+        /// <summary>AT+GMR once per boot, for <see cref="Chip"/> (asked only when it matters: before TLS).</summary>
+        public void IdentifyChip()
+        {
+            if (!_chipKnown)
+            {
+                Chip = ChipOf(Channel.Send("AT+GMR", null, 1000).Find("AT version:"));
+                _chipKnown = true;
+            }
         }
 
         /// <summary>"2.4.0.0(4c6eb5e - ESP32 - May 20 2022 03:12:58)" → "ESP32"; null when no chip is named.</summary>
@@ -399,6 +409,7 @@ namespace StmNode.Modems
             NeedsInit = true;
             WifiConnected = false;
             _timeSet = false;
+            _chipKnown = false;
             Channel.Abort("module rebooted");
             ModemEventHandler handler = Rebooted;
             if (handler != null)

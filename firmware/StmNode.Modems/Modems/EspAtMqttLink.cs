@@ -92,6 +92,11 @@ namespace StmNode.Modems
                 return FailFromModem();
             }
 
+            if (options.UseTls)
+            {
+                _modem.IdentifyChip();
+            }
+
             if (options.UseTls && !_modem.HasMqttTls)
             {
                 return Fail(LinkResult.InvalidArgument, "ESP8266 AT firmware has no MQTT over TLS (AT+MQTTUSERCFG scheme 1 or 6 only): use the plain port");

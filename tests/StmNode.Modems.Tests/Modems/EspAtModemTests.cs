@@ -40,7 +40,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
-            EspAtScripts.StartAndJoin(line);
+            EspAtScripts.StartAndJoin(line, EspAtScripts.GmrEsp32);
             line.Expect("AT+CIPSNTPCFG=1,0,\"pool.ntp.org\"", Ok);
             line.Expect("AT+CIPSNTPTIME?", "\r\n+CIPSNTPTIME:Thu Jan 01 00:00:08 1970\r\n" + Ok);
             line.Expect("AT+CIPSNTPTIME?", "\r\n+CIPSNTPTIME:Thu Mar 09 14:02:31 2023\r\n" + Ok);
@@ -64,7 +64,7 @@ namespace StmNode.Tests.Modems
         {
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
-            EspAtScripts.StartAndJoin(line);
+            EspAtScripts.StartAndJoin(line, EspAtScripts.GmrEsp32);
             line.Expect("AT+CIPSNTPCFG=1,0,\"pool.ntp.org\"", Ok);
             for (int i = 0; i < 40; i++)
             {

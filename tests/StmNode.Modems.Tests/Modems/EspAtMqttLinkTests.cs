@@ -116,7 +116,7 @@ namespace StmNode.Tests.Modems
             // ESP-AT 1.x ends a failed join with FAIL, 2.x with ERROR (Wi-Fi AT Commands, AT+CWJAP).
             ManualClock clock = new ManualClock();
             ScriptedModemLine line = new ScriptedModemLine(clock);
-            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CWMODE=1", Ok).Expect("AT+GMR", EspAtScripts.GmrEsp32);
+            line.Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CWMODE=1", Ok);
             line.Expect("AT+CWJAP=\"home\\,net\",\"p\\\"w\\\\d\"", "\r\n+CWJAP:" + code + "\r\n\r\n" + final + "\r\n", 5000);
             EspAtMqttLink link = EspAtScripts.Link(line, clock);
 
