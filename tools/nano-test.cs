@@ -1,7 +1,7 @@
 // tools/nano-test: builds every nanoFramework project of the repository the way the nanoFramework build does (csc,
 // then the MetadataProcessor making each .pe) and runs every NFUnitTest project on nanoCLR. It builds nothing of
 // nanoFramework's: the tools and libraries come from a kit given by four environment variables (docs/developing.md,
-// "Tests on the real runtime"). Usage: tools/nano-test [--config Debug|Release] [--only <area: Core, Mqtt, Modems, Cloud, Node>] [--keep]
+// "Tests on the real runtime"). Usage: tools/nano-test [--config Debug|Release] [--only <area: Core, Mqtt, At, Modems, Cloud, Node>] [--keep]
 // Last line of output: "N passed, N failed".
 using System;
 using System.Collections.Generic;
@@ -51,7 +51,7 @@ static class NanoTest
             if (args[i] == "--config" && i + 1 < args.Length) runConfig = args[++i];
             else if (args[i] == "--only" && i + 1 < args.Length) onlyTests = args[++i];
             else if (args[i] == "--keep") keep = true;
-            else { Console.Error.WriteLine("usage: tools/nano-test [--config Debug|Release] [--only <area: Core, Mqtt, Modems, Cloud, Node>] [--keep]"); return 2; }
+            else { Console.Error.WriteLine("usage: tools/nano-test [--config Debug|Release] [--only <area: Core, Mqtt, At, Modems, Cloud, Node>] [--keep]"); return 2; }
         }
 
         _root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));

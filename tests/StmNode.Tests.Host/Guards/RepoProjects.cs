@@ -12,7 +12,7 @@ namespace StmNode.Tests.Guards
     {
         public static readonly string[] DeviceAssemblies = { "StmNode.Core", "StmNode.Mqtt", "StmNode.Cloud", "StmNode.Modems", "StmNode.Node" };
 
-        public static readonly string[] TestProjects = { "StmNode.Core.Tests", "StmNode.Mqtt.Tests", "StmNode.Modems.Tests", "StmNode.Cloud.Tests", "StmNode.Node.Tests" };
+        public static readonly string[] TestProjects = { "StmNode.Core.Tests", "StmNode.Mqtt.Tests", "StmNode.At.Tests", "StmNode.Modems.Tests", "StmNode.Cloud.Tests", "StmNode.Node.Tests" };
 
         public const string Fakes = "StmNode.Tests.Fakes";
 
