@@ -186,6 +186,9 @@ namespace StmNode.Modems
             _modem.Clean();
             IsConnected = false;
             _hadSession = false;
+
+            // The caller ended the session (or Connect failed and said so): a loss seen on the way is not news.
+            _lostReason = null;
         }
 
         private void OnLost(string reason)

@@ -202,6 +202,9 @@ namespace StmNode.Modems
 
             _mqtt.Close();
             IsConnected = false;
+
+            // The caller ended the session (or Connect failed and said so): a loss seen on the way is not news.
+            _lostReason = null;
         }
 
         /// <summary>QMTOPEN (closing a stale client first when the index is still occupied) and QMTCONN.</summary>
