@@ -1,3 +1,4 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
 using System;
 using StmNode.Json;
 
@@ -9,6 +10,14 @@ namespace StmNode.Cloud
     /// </summary>
     public sealed class IotdaReportEncoder : IReportEncoder
     {
+        // Names in static fields: on nanoFramework every evaluation of a string literal allocates a new string.
+        private static readonly string Services = "services";
+        private static readonly string ServiceId = "service_id";
+        private static readonly string Properties = "properties";
+        private static readonly string EventTime = "event_time";
+        private static readonly string TimeSeparator = "T";
+        private static readonly string Utc = "Z";
+
         private readonly JsonWriter _writer = new JsonWriter();
         private DateTime _eventTime;
         private bool _hasEventTime;
@@ -22,7 +31,7 @@ namespace StmNode.Cloud
         {
             _writer.Reset(buffer, offset, capacity);
             _writer.BeginObject();
-            _writer.WriteName("services");
+            _writer.WriteName(Services);
             _writer.BeginArray();
         }
 
@@ -64,7 +73,7 @@ namespace StmNode.Cloud
             _writer.EndObject();
             if (_hasEventTime)
             {
-                _writer.WriteName("event_time");
+                _writer.WriteName(EventTime);
                 WriteEventTime(_writer, _eventTime);
             }
 
@@ -86,19 +95,19 @@ namespace StmNode.Cloud
             writer.AppendPaddedNumber(utc.Year, 4);
             writer.AppendPaddedNumber(utc.Month, 2);
             writer.AppendPaddedNumber(utc.Day, 2);
-            writer.AppendRawString("T");
+            writer.AppendRawString(TimeSeparator);
             writer.AppendPaddedNumber(utc.Hour, 2);
             writer.AppendPaddedNumber(utc.Minute, 2);
             writer.AppendPaddedNumber(utc.Second, 2);
-            writer.AppendRawString("Z");
+            writer.AppendRawString(Utc);
             writer.EndRawString();
         }
 
         private void OpenService(string serviceId)
         {
             _writer.BeginObject();
-            _writer.WriteString("service_id", serviceId);
-            _writer.WriteName("properties");
+            _writer.WriteString(ServiceId, serviceId);
+            _writer.WriteName(Properties);
             _writer.BeginObject();
         }
     }

@@ -1,3 +1,4 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
 using System.Text;
 using StmNode.Text;
 
@@ -55,13 +56,50 @@ namespace StmNode.Json
             Put((byte)'"');
         }
 
-        // UTF-16 to UTF-8 with JSON escapes; a lone surrogate (.NET only) becomes U+FFFD so the output stays valid UTF-8.
+        // The runtime's encoder writes the UTF-8 straight into the buffer (native on nanoFramework, where a loop over
+        // text[i] rescans the string for each character); a scan of those bytes then finds anything JSON must escape.
+        // Only then, or when the buffer may be too short, does the character loop below run.
         private void PutEscaped(string text)
         {
             int length = text == null ? 0 : text.Length;
+            if (length == 0 || _error != JsonWriteError.None)
+            {
+                return;
+            }
+
+            if (_end - _position >= 3 * length)
+            {
+                int written = Encoding.UTF8.GetBytes(text, 0, length, _buffer, _position);
+                if (!NeedsEscape(_buffer, _position, written))
+                {
+                    _position += written;
+                    return;
+                }
+            }
+
+            PutEscapedChars(text, length);
+        }
+
+        private static bool NeedsEscape(byte[] bytes, int offset, int count)
+        {
+            for (int i = offset; i < offset + count; i++)
+            {
+                byte b = bytes[i];
+                if (b < 0x20 || b == (byte)'"' || b == (byte)'\\')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // UTF-16 to UTF-8 with JSON escapes; a lone surrogate (.NET only) becomes U+FFFD so the output stays valid UTF-8.
+        private void PutEscapedChars(string text, int length)
+        {
             for (int i = 0; i < length && _error == JsonWriteError.None; i++)
             {
-                int c = text[i];
+                int c = text[i]; // nano-hot: cold (only text that needs escapes or may not fit)
                 if (c < 0x80)
                 {
                     PutAsciiChar(c);

@@ -1,3 +1,5 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
+using System;
 namespace StmNode.Json
 {
     /// <summary>
@@ -134,7 +136,7 @@ namespace StmNode.Json
             {
                 if (value == null)
                 {
-                    PutAscii("null");
+                    PutBytes(NullBytes);
                 }
                 else
                 {
@@ -155,7 +157,7 @@ namespace StmNode.Json
         {
             if (BeginValue())
             {
-                PutAscii(value ? "true" : "false");
+                PutBytes(value ? TrueBytes : FalseBytes);
             }
         }
 
@@ -163,7 +165,7 @@ namespace StmNode.Json
         {
             if (BeginValue())
             {
-                PutAscii("null");
+                PutBytes(NullBytes);
             }
         }
 
@@ -274,12 +276,26 @@ namespace StmNode.Json
             _hasMember[_depth] = true;
         }
 
-        private void PutAscii(string text)
+        // Literals as bytes once: on nanoFramework every evaluation of a string literal allocates a new string.
+        private static readonly byte[] NullBytes = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
+        private static readonly byte[] TrueBytes = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
+        private static readonly byte[] FalseBytes = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
+
+        private void PutBytes(byte[] bytes)
         {
-            for (int i = 0; i < text.Length; i++)
+            if (_error != JsonWriteError.None)
             {
-                Put((byte)text[i]);
+                return;
             }
+
+            if (_end - _position < bytes.Length)
+            {
+                _error = JsonWriteError.Overflow;
+                return;
+            }
+
+            Array.Copy(bytes, 0, _buffer, _position, bytes.Length);
+            _position += bytes.Length;
         }
 
         private void Put(byte value)

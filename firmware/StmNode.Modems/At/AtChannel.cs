@@ -1,3 +1,4 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
 using System.Text;
 using StmNode.Ports;
 
@@ -213,49 +214,24 @@ namespace StmNode.At
             }
 
             int length = EncodeCommand(command.Text);
-            if (length < 0)
-            {
-                byte[] bytes = Encoding.UTF8.GetBytes(command.Text + LineEnding);
-                return WriteBytes(bytes, 0, bytes.Length);
-            }
-
             return WriteBytes(_commandBytes, 0, length);
         }
 
-        // The command line and its ending as ASCII into the reused buffer; -1 when a character needs UTF-8 (rare:
-        // a non-ASCII APN or host), which then takes the allocating path.
+        // The command line and its ending as UTF-8 into the reused buffer, by the runtime's encoder (native on
+        // nanoFramework, where a loop over text[i] rescans the string for each character).
         private int EncodeCommand(string text)
         {
-            int length = text.Length + LineEnding.Length;
-            if (_commandBytes.Length < length)
+            string ending = LineEnding;
+            int textLength = text.Length;
+            int endingLength = ending.Length;
+            int most = 3 * (textLength + endingLength);
+            if (_commandBytes.Length < most)
             {
-                _commandBytes = new byte[length];
+                _commandBytes = new byte[2 * most]; // headroom: a command a digit longer does not grow it again
             }
 
-            int n = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c > (char)127)
-                {
-                    return -1;
-                }
-
-                _commandBytes[n++] = (byte)c;
-            }
-
-            for (int i = 0; i < LineEnding.Length; i++)
-            {
-                char c = LineEnding[i];
-                if (c > (char)127)
-                {
-                    return -1;
-                }
-
-                _commandBytes[n++] = (byte)c;
-            }
-
-            return n;
+            int n = Encoding.UTF8.GetBytes(text, 0, textLength, _commandBytes, 0);
+            return n + Encoding.UTF8.GetBytes(ending, 0, endingLength, _commandBytes, n);
         }
 
         private bool WriteBytes(byte[] data, int offset, int count)

@@ -1,3 +1,4 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
 using System.Collections;
 using System.Text;
 
@@ -34,7 +35,6 @@ namespace StmNode.At
         private bool _skipToLineEnd;
 
         // Reused to turn ASCII lines into strings (grows to the longest line seen), so a line costs only its string.
-        private char[] _chars = new char[64];
 
         public AtLineFramer(int maxLineBytes, int maxRawBytes)
         {
@@ -43,6 +43,55 @@ namespace StmNode.At
         }
 
         public string Line { get; private set; }
+
+        /// <summary>The bytes <see cref="Line"/> was decoded from (in <see cref="LineBuffer"/>), valid until the next Push.</summary>
+        public int LineStart { get; private set; }
+
+        public int LineCount { get; private set; }
+
+        public byte[] LineBuffer
+        {
+            get { return _buffer; }
+        }
+
+        /// <summary>Whether the last line starts with this text (ASCII compared with the bytes; no substring is made).</summary>
+        public bool LineStartsWith(string prefix)
+        {
+            int length = prefix.Length;
+            if (LineCount < length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                if (_buffer[LineStart + i] != prefix[i]) // nano-hot: cold (a short ASCII response prefix, once a line)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether the last line starts with these bytes: a prefix match without a string or a substring.</summary>
+        public bool LineStartsWith(byte[] prefix)
+        {
+            if (LineCount < prefix.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                if (_buffer[LineStart + i] != prefix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public string RawHeader { get; private set; }
 
@@ -167,16 +216,21 @@ namespace StmNode.At
                 return None;
             }
 
+            LineStart = start;
+            LineCount = length - start;
             Line = DecodeLine(start, length - start);
             return LineReady;
         }
 
-        // Decode's result for a framed line, without its char[] for ASCII; "OK", the most common line, is shared.
+        // "OK", the most common line, is shared (on nanoFramework even a literal would be a new string each time).
+        private static readonly string Ok = "OK";
+
+        // Decode's result for a framed line; ASCII through the runtime's decoder, which is native on nanoFramework.
         private string DecodeLine(int offset, int count)
         {
             if (count == 2 && _buffer[offset] == (byte)'O' && _buffer[offset + 1] == (byte)'K')
             {
-                return "OK";
+                return Ok;
             }
 
             for (int i = offset; i < offset + count; i++)
@@ -187,17 +241,7 @@ namespace StmNode.At
                 }
             }
 
-            if (_chars.Length < count)
-            {
-                _chars = new char[count];
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                _chars[i] = (char)_buffer[offset + i];
-            }
-
-            return new string(_chars, 0, count);
+            return Encoding.UTF8.GetString(_buffer, offset, count);
         }
 
         private int CheckRaw()

@@ -1,4 +1,6 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
 using System;
+using System.Text;
 using StmNode.Ports;
 
 namespace StmNode.At
@@ -14,6 +16,13 @@ namespace StmNode.At
         public const int WaitCommand = 1;
         public const int WaitPrompt = 2;
         public const int WaitLine = 3;
+
+        // Finals as fields and bytes: on nanoFramework a string literal is a new string each time, and StartsWith
+        // makes a substring; every received line passes here.
+        private static readonly string OkLine = "OK";
+        private static readonly string ErrorLine = "ERROR";
+        private static readonly byte[] CmeError = Encoding.UTF8.GetBytes("+CME ERROR:");
+        private static readonly byte[] CmsError = Encoding.UTF8.GetBytes("+CMS ERROR:");
 
         private readonly AtLineFramer _framer = new AtLineFramer(2048, 4096);
         private readonly AtUrcTable _urcs = new AtUrcTable();
@@ -174,13 +183,13 @@ namespace StmNode.At
                     return;
                 }
 
-                if (_command.ResponsePrefix != null && line.StartsWith(_command.ResponsePrefix))
+                if (_command.ResponsePrefix != null && _framer.LineStartsWith(_command.ResponsePrefix))
                 {
                     _reply.AddLine(line);
                     return;
                 }
             }
-            else if (_wait == WaitLine && line.StartsWith(_expectPrefix))
+            else if (_wait == WaitLine && _framer.LineStartsWith(_expectPrefix))
             {
                 _reply.AddLine(line);
                 Finish(AtStatus.Ok, line, -1);
@@ -206,23 +215,23 @@ namespace StmNode.At
 
         private bool TryFinal(string line)
         {
-            if (line == "OK")
+            if (line == OkLine)
             {
                 // ESP-AT prints OK before the prompt, and before the final it means for some commands.
                 return _wait == WaitPrompt || !_command.OkIsFinal || Finish(AtStatus.Ok, line, -1);
             }
 
-            if (line == "ERROR")
+            if (line == ErrorLine)
             {
                 return Finish(AtStatus.Error, line, -1);
             }
 
-            if (line.StartsWith("+CME ERROR:"))
+            if (_framer.LineStartsWith(CmeError))
             {
                 return Finish(AtStatus.CmeError, line, ParseCode(line.Substring(11)));
             }
 
-            if (line.StartsWith("+CMS ERROR:"))
+            if (_framer.LineStartsWith(CmsError))
             {
                 return Finish(AtStatus.CmsError, line, ParseCode(line.Substring(11)));
             }
@@ -250,7 +259,7 @@ namespace StmNode.At
             try
             {
                 return line != null
-                    ? _urcs.Dispatch(line)
+                    ? _urcs.Dispatch(line, _framer)
                     : _urcs.DispatchRaw(rawHeader, _framer.RawData, 0, _framer.RawCount);
             }
             catch (Exception e)

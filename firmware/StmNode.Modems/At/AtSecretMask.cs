@@ -1,3 +1,4 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
 namespace StmNode.At
 {
     /// <summary>
@@ -8,6 +9,11 @@ namespace StmNode.At
     {
         public const string Mask = "***";
 
+        // The commands that carry a secret and which quoted field it is (fields, not literals: on nanoFramework a
+        // literal is a new string each time it is evaluated).
+        private static readonly string[] SecretCommands = { "AT+QMTCONN=", "AT+MQTTUSERCFG=", "AT+CWJAP=", "AT+QICSGP=", "AT+QCGDEFCONT=" };
+        private static readonly int[] SecretFields = { 3, 3, 2, 3, 4 };
+
         public static string Apply(string line)
         {
             if (line == null)
@@ -15,29 +21,18 @@ namespace StmNode.At
                 return null;
             }
 
-            if (StartsWithAnyCase(line, "AT+QMTCONN="))
+            // Only commands carry secrets: most traced lines (replies, URCs) leave at the first character.
+            if (line.Length < 3 || (line[0] != 'A' && line[0] != 'a'))
             {
-                return MaskQuoted(line, 3);
+                return line;
             }
 
-            if (StartsWithAnyCase(line, "AT+MQTTUSERCFG="))
+            for (int i = 0; i < SecretCommands.Length; i++)
             {
-                return MaskQuoted(line, 3);
-            }
-
-            if (StartsWithAnyCase(line, "AT+CWJAP="))
-            {
-                return MaskQuoted(line, 2);
-            }
-
-            if (StartsWithAnyCase(line, "AT+QICSGP="))
-            {
-                return MaskQuoted(line, 3);
-            }
-
-            if (StartsWithAnyCase(line, "AT+QCGDEFCONT="))
-            {
-                return MaskQuoted(line, 4);
+                if (StartsWithAnyCase(line, SecretCommands[i]))
+                {
+                    return MaskQuoted(line, SecretFields[i]);
+                }
             }
 
             return line;
@@ -55,13 +50,13 @@ namespace StmNode.At
 
             for (int i = 0; i < prefix.Length; i++)
             {
-                char c = line[i];
+                char c = line[i]; // nano-hot: cold (only lines that start with A, i.e. commands)
                 if (c >= 'a' && c <= 'z')
                 {
                     c = (char)(c - 32);
                 }
 
-                if (c != prefix[i])
+                if (c != prefix[i]) // nano-hot: cold (only lines that start with A, i.e. commands)
                 {
                     return false;
                 }
@@ -76,7 +71,7 @@ namespace StmNode.At
             int i = 0;
             while (i < line.Length)
             {
-                if (line[i] != '"')
+                if (line[i] != '"') // nano-hot: cold (only commands that carry a secret)
                 {
                     i++;
                     continue;
@@ -84,9 +79,9 @@ namespace StmNode.At
 
                 int start = i + 1;
                 int end = start;
-                while (end < line.Length && line[end] != '"')
+                while (end < line.Length && line[end] != '"') // nano-hot: cold (only commands that carry a secret)
                 {
-                    end += line[end] == '\\' ? 2 : 1;
+                    end += line[end] == '\\' ? 2 : 1; // nano-hot: cold (only commands that carry a secret)
                 }
 
                 seen++;

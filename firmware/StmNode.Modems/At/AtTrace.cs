@@ -1,3 +1,4 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
 using System.Text;
 
 namespace StmNode.At

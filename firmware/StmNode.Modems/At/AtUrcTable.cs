@@ -1,4 +1,6 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
 using System.Collections;
+using System.Text;
 
 namespace StmNode.At
 {
@@ -12,7 +14,7 @@ namespace StmNode.At
 
         public void Add(string prefix, AtUrcHandler handler)
         {
-            _prefixes.Add(prefix);
+            _prefixes.Add(Encoding.UTF8.GetBytes(prefix));
             _handlers.Add(handler);
         }
 
@@ -23,11 +25,12 @@ namespace StmNode.At
         }
 
         /// <summary>Calls the handler for the line; false when no prefix matches.</summary>
-        public bool Dispatch(string line)
+        /// <summary>Hands the line to the first handler whose prefix its bytes (in the framer) start with.</summary>
+        public bool Dispatch(string line, AtLineFramer framer)
         {
             for (int i = 0; i < _prefixes.Count; i++)
             {
-                if (line.StartsWith((string)_prefixes[i]))
+                if (framer.LineStartsWith((byte[])_prefixes[i]))
                 {
                     ((AtUrcHandler)_handlers[i])(line);
                     return true;
@@ -41,7 +44,7 @@ namespace StmNode.At
         {
             for (int i = 0; i < _rawPrefixes.Count; i++)
             {
-                if (header.StartsWith((string)_rawPrefixes[i]))
+                if (header.StartsWith((string)_rawPrefixes[i])) // nano-hot: cold (raw URCs: a downlink, not every line)
                 {
                     ((AtRawUrcHandler)_rawHandlers[i])(header, data, offset, count);
                     return true;

@@ -1,3 +1,6 @@
+// nano-hot: runs for every byte, line or report; the guard (PortabilityScanner) keeps StartsWith and text[i] loops out.
+using System;
+
 namespace StmNode.Mqtt
 {
     /// <summary>PUBLISH: the header for a payload sent separately, or the whole packet with a copy of the payload.</summary>
@@ -9,7 +12,7 @@ namespace StmNode.Mqtt
         /// </summary>
         public static int PublishHeader(byte[] buffer, int offset, string topic, int payloadCount, int qos, bool dup, bool retain, int packetId, out MqttError error)
         {
-            error = MqttTopic.CheckName(topic);
+            int topicBytes = CheckedTopicBytes(topic, out error);
             if (error != MqttError.None)
             {
                 return 0;
@@ -28,7 +31,6 @@ namespace StmNode.Mqtt
                 return 0;
             }
 
-            int topicBytes = MqttUtf8.ByteCount(topic);
             int variable = 2 + topicBytes + (qos > 0 ? 2 : 0);
             if (payloadCount > MaxRemainingLength - variable)
             {
@@ -57,6 +59,31 @@ namespace StmNode.Mqtt
         }
 
         /// <summary>Writes a whole PUBLISH: header as <see cref="PublishHeader"/>, then a copy of the payload.</summary>
+        // The topic last checked: a node publishes to the same few topic strings, and on nanoFramework checking one
+        // (a loop over its characters) costs more than the rest of the PUBLISH. Strings are immutable, so the same
+        // reference is the same topic; one object holds both values so that a thread never sees half of an update.
+        private static CheckedTopic _lastTopic;
+
+        private static int CheckedTopicBytes(string topic, out MqttError error)
+        {
+            CheckedTopic last = _lastTopic;
+            if (last != null && (object)last.Topic == (object)topic)
+            {
+                error = MqttError.None;
+                return last.ByteCount;
+            }
+
+            error = MqttTopic.CheckName(topic);
+            if (error != MqttError.None)
+            {
+                return 0;
+            }
+
+            int bytes = MqttUtf8.ByteCount(topic);
+            _lastTopic = new CheckedTopic(topic, bytes);
+            return bytes;
+        }
+
         public static int Publish(byte[] buffer, int offset, string topic, byte[] payload, int payloadOffset, int payloadCount, int qos, bool dup, bool retain, int packetId, out MqttError error)
         {
             if (payloadCount < 0 || payloadOffset < 0 || (payloadCount > 0 && (payload == null || payloadOffset > payload.Length - payloadCount)))
@@ -76,9 +103,9 @@ namespace StmNode.Mqtt
                 return 0;
             }
 
-            for (int i = 0; i < payloadCount; i++)
+            if (payloadCount > 0)
             {
-                buffer[offset + header + i] = payload[payloadOffset + i];
+                Array.Copy(payload, payloadOffset, buffer, offset + header, payloadCount);
             }
 
             return header + payloadCount;

@@ -16,18 +16,15 @@ namespace StmNode.Mqtt
                 return MqttError.EmptyTopic;
             }
 
-            for (int i = 0; i < topic.Length; i++)
+            // IndexOf(char) is a native scan on nanoFramework; a loop over topic[i] rescans the UTF-8 string each time.
+            if (topic.IndexOf('\0') >= 0)
             {
-                char c = topic[i];
-                if (c == '\0')
-                {
-                    return MqttError.NullCharacter;
-                }
+                return MqttError.NullCharacter;
+            }
 
-                if (c == '+' || c == '#')
-                {
-                    return MqttError.WildcardInTopicName;
-                }
+            if (topic.IndexOf('+') >= 0 || topic.IndexOf('#') >= 0)
+            {
+                return MqttError.WildcardInTopicName;
             }
 
             return CheckEncodedLength(topic);

@@ -12,6 +12,9 @@ namespace StmNode.Node
     /// </summary>
     public sealed class DownlinkDispatcher
     {
+        /// <summary>How many answered requests are kept to answer a redelivery again without acting twice.</summary>
+        public const int AnsweredCapacity = 16;
+
         private const string Source = "Downlink";
 
         private readonly IClock _clock;
@@ -21,7 +24,7 @@ namespace StmNode.Node
         private readonly DownlinkHandler _handler;
         private readonly ClockKeeper _clockKeeper;
         private readonly ReportBuilder _reports;
-        private readonly RequestCache _answered = new RequestCache(16);
+        private readonly RequestCache _answered = new RequestCache(AnsweredCapacity);
 
         public DownlinkDispatcher(IClock clock, ILog log, ICloudProfile profile, CloudUplink uplink, DownlinkHandler handler,
             ClockKeeper clockKeeper, ReportBuilder reports)

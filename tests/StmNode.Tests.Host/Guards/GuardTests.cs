@@ -74,6 +74,20 @@ namespace StmNode.Tests.Guards
         }
 
         [TestMethod]
+        public void HotPath_PlantedViolations_AreReported()
+        {
+            string body = "class Planted {\n bool A(string s) { return s.StartsWith(\"+X\"); }\n int B(string s) { int n = 0; for (int i = 0; i < 3; i++) { n += s[i]; } return n; }\n"
+                + " int C(string s) { int n = 0; for (int i = 0; i < 3; i++) { n += s[i]; } return n; } // nano-hot: cold (a fallback)\n int D(string s) { return s[0]; }\n}";
+            NanoAllowList allow = NanoAllowList.Parse(new[] { "[mscorlib]", "object", "string", "int", "bool", "void", "string.StartsWith(string)", "string.this[int]" });
+            List<string> hot = PortabilityScanner.Scan(new[] { new KeyValuePair<string, string>("Planted.cs", "// nano-hot\n" + body) }, allow);
+            Assert.IsTrue(hot.Any(f => f.StartsWith("Planted.cs:3: nano-hot: string.StartsWith", StringComparison.Ordinal)), string.Join("\n", hot));
+            Assert.IsTrue(hot.Any(f => f.StartsWith("Planted.cs:4: nano-hot: text[i] in a loop", StringComparison.Ordinal)), string.Join("\n", hot));
+            Assert.IsFalse(hot.Any(f => f.StartsWith("Planted.cs:5:", StringComparison.Ordinal) || f.StartsWith("Planted.cs:6:", StringComparison.Ordinal)), string.Join("\n", hot));
+            List<string> cold = PortabilityScanner.Scan(new[] { new KeyValuePair<string, string>("Planted.cs", body) }, allow);
+            Assert.IsFalse(cold.Any(f => f.Contains("nano-hot", StringComparison.Ordinal)), string.Join("\n", cold));
+        }
+
+        [TestMethod]
         public void SharedTestShape_PlantedViolations_AreReported()
         {
             string code = @"

@@ -61,8 +61,15 @@ namespace StmNode.Tests.Guards
             foreach (SyntaxTree tree in trees)
             {
                 SemanticModel model = compilation.GetSemanticModel(tree);
+                bool hot = tree.GetText().Lines.Any(l => l.ToString().TrimStart().StartsWith(HotMarker, StringComparison.Ordinal));
                 foreach (SyntaxNode node in tree.GetRoot().DescendantNodesAndSelf())
                 {
+                    string hotProblem = hot ? HotPathProblem(node, model) : null;
+                    if (hotProblem != null)
+                    {
+                        findings.Add(Where(node.GetLocation()) + ": " + hotProblem);
+                    }
+
                     string syntaxProblem = SyntaxProblem(node);
                     if (syntaxProblem != null)
                     {
@@ -118,6 +125,39 @@ namespace StmNode.Tests.Guards
         /// Where nanoFramework's strings differ from .NET's and a static check can tell (docs/nanoframework-gaps.md):
         /// a string ends at its first U+0000, and searching for the empty string throws.
         /// </summary>
+        /// <summary>Marks a file whose code runs for every byte, line or report (a comment line of its own).</summary>
+        public const string HotMarker = "// nano-hot";
+
+        /// <summary>A line the hot-path rule lets pass (rare fallbacks), with the reason after it.</summary>
+        public const string HotException = "nano-hot: cold";
+
+        /// <summary>
+        /// In a file marked <see cref="HotMarker"/>: what costs far more on nanoFramework than on .NET
+        /// (docs/nanoframework-gaps.md): StartsWith/EndsWith make a substring, and text[i] rescans the UTF-8 string
+        /// from its start, so a loop over it is quadratic. Work on the bytes, or IndexOf(char) and the encoder.
+        /// </summary>
+        private static string HotPathProblem(SyntaxNode node, SemanticModel model)
+        {
+            if (node.SyntaxTree.GetText().Lines.GetLineFromPosition(node.SpanStart).ToString().Contains(HotException, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            if (node is InvocationExpressionSyntax call && model.GetSymbolInfo(call).Symbol is IMethodSymbol method
+                && method.ContainingType.SpecialType == SpecialType.System_String && (method.Name == "StartsWith" || method.Name == "EndsWith"))
+            {
+                return "nano-hot: string." + method.Name + " makes a substring on nanoFramework; compare bytes";
+            }
+
+            if (node is ElementAccessExpressionSyntax access && model.GetTypeInfo(access.Expression).Type?.SpecialType == SpecialType.System_String
+                && access.Ancestors().Any(a => a is ForStatementSyntax || a is WhileStatementSyntax || a is DoStatementSyntax || a is ForEachStatementSyntax))
+            {
+                return "nano-hot: text[i] in a loop rescans the UTF-8 string on nanoFramework; loop over bytes";
+            }
+
+            return null;
+        }
+
         private static string NanoStringProblem(SyntaxNode node, SemanticModel model)
         {
             if ((node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.IndexOf('\0') >= 0)

@@ -16,6 +16,9 @@ namespace StmNode.Tests.Guards
 
         public const string Fakes = "StmNode.Tests.Fakes";
 
+        /// <summary>tools/nano-bench's program: nano only, not a test project, with benchmark-only peers.</summary>
+        public const string NanoBench = "tests/StmNode.NanoBench/StmNode.NanoBench.nfproj";
+
         public const string AllowList = "firmware/StmNode.Core/NanoApi.allowlist";
 
         public static string DeviceItems(string assembly)
@@ -57,7 +60,7 @@ namespace StmNode.Tests.Guards
         {
             return DeviceAssemblies.Select(DeviceNanoProject)
                 .Concat(TestProjects.Concat(new[] { Fakes }).Select(TestNanoProject))
-                .Concat(new[] { "firmware/StmNode/StmNode.nfproj" });
+                .Concat(new[] { "firmware/StmNode/StmNode.nfproj", NanoBench });
         }
     }
 }
